@@ -1,0 +1,58 @@
+# Digital NGO — set-up, demo, tests and benchmarks.
+# `make demo` and `make test` install everything they need (idempotently).
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+APP       := $(VENV)/bin/digital-ngo
+APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze gettext poppler-utils fonts-dejavu-extra
+HOST_PORT ?= 127.0.0.1:8000
+PYTEST_WORKERS ?= 2
+export DJANGO_ALLOW_ASYNC_UNSAFE := true
+
+.PHONY: demo test bench lint install system-packages assets messages serve clean
+
+demo: install
+	$(APP) migrate --no-input
+	$(APP) load_demo
+	$(APP) collectstatic --no-input -v0
+	@echo "Serving on http://$(HOST_PORT)/ (Ctrl+C to stop)"
+	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
+
+test: install
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --create-db
+
+bench: install
+	$(PY) bench/aztext_bench.py
+
+lint: install
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy src
+
+install: system-packages $(VENV)/.installed assets messages
+
+# Debian packages: Chromium for browser tests, Tesseract with the Azerbaijani model,
+# gettext for translations, poppler for PDF pages. Installed only when missing.
+system-packages:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+assets: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	cd src/digital_ngo && ../../$(APP) compilemessages -v0
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,53 @@
+"""Sorting in Azerbaijani alphabetical order.
+
+The alphabet is a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v
+y z: ``x`` comes after ``h``, ``q`` after ``k``, ``ı`` before ``i``. Python's
+default sort (code points) puts ``Ə``, ``Ş`` and ``Ü`` after ``z``.
+"""
+
+from aztext.casing import lower
+
+ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
+_RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
+_DIGIT_BASE = -20
+_OTHER_BASE = len(ALPHABET) + 1
+
+
+def _rank(char: str) -> int:
+    """Rank one lower-case character: digits, then letters, then the rest."""
+    if char in _RANK:
+        return _RANK[char]
+    if char.isdigit():
+        return _DIGIT_BASE + int(char) if char in "0123456789" else _DIGIT_BASE + 10
+    return _OTHER_BASE + ord(char)
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], str]:
+    """Key for ``sorted(..., key=sort_key)`` in Azerbaijani order.
+
+    Case is ignored first (``Şəki`` sorts with ``şəki``); ties are broken by
+    the original text so the order is total and stable across runs.
+    """
+    return tuple(_rank(ch) for ch in lower(text)), text
+
+
+def _slot(char: str) -> int:
+    """Position of one lower-case character in the order blank < digits < letters < rest."""
+    if char in _RANK:
+        return 11 + _RANK[char]
+    if char in "0123456789":
+        return 1 + int(char)
+    if char.isspace():
+        return 0
+    return 11 + len(ALPHABET)
+
+
+def collation_key(text: str) -> str:
+    """An ASCII string whose plain ordering is the Azerbaijani order of ``text``.
+
+    Each character becomes two lower-case ASCII letters, so a database column
+    holding this key sorts correctly under any collation (SQLite's binary one,
+    PostgreSQL's ``C`` or ``en_US``) with a simple ``ORDER BY``.
+    """
+    slots = (_slot(ch) for ch in lower(text))
+    return "".join(chr(97 + slot // 26) + chr(97 + slot % 26) for slot in slots)

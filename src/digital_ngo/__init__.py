@@ -1,0 +1,1 @@
+"""Digital NGO (Rəqəmsal QHT): the Django project of the platform."""

@@ -1,0 +1,1 @@
+"""Shared pieces of the platform: layout, formatting, upload checks, permission helpers."""

@@ -1,0 +1,9 @@
+"""App configuration of ``core``."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "digital_ngo.core"
+    verbose_name = _("Core")

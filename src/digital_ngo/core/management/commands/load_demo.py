@@ -1,0 +1,35 @@
+"""``digital-ngo load_demo [--scale N]``: load reproducible demo data (idempotent)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from digital_ngo.accounts import demo as account_demo
+from digital_ngo.registry import demo as registry_demo
+
+
+class Command(BaseCommand):
+    help = "Load realistic, reproducible demo data; running it again adds only what is missing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale", type=int, default=1,
+            help=f"Multiply the data: {registry_demo.NGOS_PER_SCALE} NGOs per unit (default 1).",
+        )
+
+    def handle(self, *args: Any, scale: int, **options: Any) -> None:
+        if scale < 1:
+            self.stderr.write("--scale must be 1 or more.")
+            raise SystemExit(2)
+        result = registry_demo.load_ngos(scale)
+        self.stdout.write(f"NGOs: {result.created} created, {result.total} in all.")
+        accounts = account_demo.load_accounts()
+        admin = next(user for account, user in accounts if account.role == "agency_admin")
+        registry_demo.load_sanctions(admin)
+        for account, user in accounts:
+            if user.ngo is not None:
+                registry_demo.attach_documents(user.ngo, user)
+        self.stdout.write("Demo accounts (password: %s):" % account_demo.DEMO_PASSWORD)
+        for account, user in accounts:
+            where = f" — {user.ngo.name_az}" if user.ngo else ""
+            self.stdout.write(f"  {account.email:28} {user.get_role_display()}{where}")

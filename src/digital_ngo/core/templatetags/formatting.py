@@ -1,0 +1,30 @@
+"""Locale-aware formatting filters: money in manats and grouped numbers."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def azn(amount: Decimal | int | float | None) -> str:
+    """Format an amount of manats: ``15 000 ₼`` in Azerbaijani, ``₼15,000`` in English."""
+    if amount is None:
+        return ""
+    value = Decimal(amount)
+    places = 0 if value == value.to_integral_value() else 2
+    text = number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    if (get_language() or "az").startswith("az"):
+        return f"{text}\u00a0₼"
+    return f"₼{text}"
+
+
+@register.filter
+def grouped(number: int | None) -> str:
+    """Group the digits of a whole number the locale's way (``1 023`` / ``1,023``)."""
+    if number is None:
+        return ""
+    return number_format(number, use_l10n=True, force_grouping=True)

@@ -1,0 +1,1 @@
+"""The public portal: the home page and pages for citizens (grows with open data)."""

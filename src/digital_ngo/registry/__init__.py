@@ -1,0 +1,1 @@
+"""The NGO registry: organisations, their documents, verification and sanctions."""

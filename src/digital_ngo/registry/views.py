@@ -1,0 +1,249 @@
+"""Views of the registry. Each docstring says who may use the view; others get 403 or 404."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.registry import selectors, services
+from digital_ngo.registry.forms import (
+    DirectoryFilterForm,
+    NGORegistrationForm,
+    ReturnForm,
+    SanctionForm,
+    StaffFilterForm,
+)
+from digital_ngo.registry.models import NGO, NGODocument, Sanction, Verification
+
+PAGE_SIZE = 25
+
+
+def _filters(form: DirectoryFilterForm) -> selectors.DirectoryFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    return selectors.DirectoryFilters(
+        **{name: data.get(name) or "" for name in ("q", "legal_form", "region", "field", "status")}
+    )
+
+
+
+def _page(request: HttpRequest, queryset: Any) -> Any:
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def ngo_directory(request: HttpRequest) -> HttpResponse:
+    """Everyone: the directory of verified NGOs, filtered and searched without regard to diacritics."""
+    form = DirectoryFilterForm(request.GET or None)
+    page = _page(request, selectors.public_directory(_filters(form)))
+    context = {"form": form, "page": page, "query": request.GET.copy()}
+    if request.headers.get("HX-Request"):
+        return render(request, "registry/_directory_results.html", context)
+    return render(request, "registry/directory.html", context)
+
+
+def ngo_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everyone: the public profile of a verified NGO; unverified ones are 404."""
+    ngo = get_object_or_404(NGO.objects.verified().select_related("region", "district"), pk=pk)
+    sanctions = ngo.sanctions.all()
+    return render(request, "registry/profile.html", {"ngo": ngo, "sanctions": sanctions})
+
+
+@login_required
+def my_ngo(request: HttpRequest) -> HttpResponse:
+    """NGO administrators and members: their NGO's page, with its registration state."""
+    if not request.user.has_perm("accounts.view_ngo_area"):
+        raise PermissionDenied
+    ngo = request.user.ngo  # type: ignore[union-attr]
+    context: dict[str, Any] = {"ngo": ngo}
+    if ngo is not None:
+        context.update(
+            documents=ngo.documents.all(),
+            people=ngo.people.all(),
+            reasons=selectors.ineligibility_reasons(ngo),
+        )
+    return render(request, "registry/my_ngo.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_ngo(request: HttpRequest) -> HttpResponse:
+    """NGO administrators who have no NGO yet: register one with its documents."""
+    if not request.user.has_perm("registry.register_ngo"):
+        raise PermissionDenied
+    form = NGORegistrationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_ngo(
+                user=request.user,  # type: ignore[arg-type]
+                data=form.ngo_data(),
+                fields=form.cleaned_data["fields"],
+                documents=form.documents(),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your NGO was submitted for the agency's technical check."))
+            return redirect("registry:my_ngo")
+    return render(request, "registry/registration_form.html", {"form": form, "creating": True})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_registration(request: HttpRequest) -> HttpResponse:
+    """The NGO's administrator, until the NGO is verified: correct and resubmit the registration."""
+    ngo = request.user.ngo  # type: ignore[union-attr]
+    if ngo is None or not request.user.has_perm("registry.edit_registration", ngo):
+        raise PermissionDenied
+    form = NGORegistrationForm(request.POST or None, request.FILES or None, instance=ngo)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resubmit_registration(
+                user=request.user,  # type: ignore[arg-type]
+                ngo=NGO.objects.get(pk=ngo.pk),
+                data=form.ngo_data(),
+                fields=form.cleaned_data["fields"],
+                documents=form.documents(),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your corrections were submitted for the technical check."))
+            return redirect("registry:my_ngo")
+    return render(request, "registry/registration_form.html", {"form": form, "ngo": ngo})
+
+
+@login_required
+def download_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The NGO's own people and agency staff: download a registration document; others get 404."""
+    document = get_object_or_404(NGODocument.objects.select_related("ngo"), pk=pk)
+    if not request.user.has_perm("registry.view_ngo_private", document.ngo):
+        raise Http404
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+
+
+@login_required
+def staff_dashboard(request: HttpRequest) -> HttpResponse:
+    """Agency staff: the registry at a glance and the verification queue."""
+    require_object_permission(request.user, "registry.view_staff_lists", None)
+    by_state = dict(
+        NGO.objects.values_list("verification").annotate(n=Count("pk")).values_list("verification", "n")
+    )
+    context = {
+        "queue": selectors.verification_queue()[:10],
+        "counts": [(label, by_state.get(value, 0), value) for value, label in Verification.choices],
+        "total": sum(by_state.values()),
+        "bans": selectors.active_bans().count(),
+    }
+    return render(request, "registry/staff_dashboard.html", context)
+
+
+@login_required
+def staff_ngo_list(request: HttpRequest) -> HttpResponse:
+    """Agency staff: every NGO in any state, with filters."""
+    require_object_permission(request.user, "registry.view_staff_lists", None)
+    form = StaffFilterForm(request.GET or None)
+    verification = form.cleaned_data.get("verification", "") if form.is_valid() else ""
+    ngos = selectors.staff_ngo_list(_filters(form), verification)
+    return render(
+        request, "registry/staff_ngo_list.html",
+        {"form": form, "page": _page(request, ngos), "query": request.GET.copy()},
+    )
+
+
+@login_required
+def staff_ngo_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agency staff: an NGO's full record, documents, the verification decision and sanctions."""
+    require_object_permission(request.user, "registry.view_staff_lists", None)
+    ngo = get_object_or_404(NGO.objects.select_related("region", "district"), pk=pk)
+    return render(request, "registry/staff_ngo_detail.html", _detail_context(ngo))
+
+
+def _detail_context(ngo: NGO, **forms: Any) -> dict[str, Any]:
+    return {
+        "ngo": ngo,
+        "documents": ngo.documents.all(),
+        "sanctions": ngo.sanctions.select_related("imposed_by"),
+        "people": ngo.people.all(),
+        "reasons": selectors.ineligibility_reasons(ngo),
+        "return_form": forms.get("return_form") or ReturnForm(),
+        "sanction_form": forms.get("sanction_form") or SanctionForm(),
+    }
+
+
+@login_required
+@require_POST
+def verify_ngo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agency administrators and programme managers: mark a submitted NGO as verified."""
+    ngo = get_object_or_404(NGO, pk=pk)
+    require_object_permission(request.user, "registry.verify_ngo", ngo)
+    try:
+        services.verify_ngo(staff=request.user, ngo=ngo)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s is verified.") % {"name": ngo.name})
+    return redirect("registry:staff_ngo_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def return_registration(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agency administrators and programme managers: return a registration with reasons."""
+    ngo = get_object_or_404(NGO, pk=pk)
+    require_object_permission(request.user, "registry.verify_ngo", ngo)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.return_registration(
+                staff=request.user, ngo=ngo, reasons=form.cleaned_data["reasons"]  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The registration was returned to the NGO."))
+            return redirect("registry:staff_ngo_detail", pk=pk)
+    return render(request, "registry/staff_ngo_detail.html", _detail_context(ngo, return_form=form), status=400)
+
+
+@login_required
+@require_POST
+def impose_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agency administrators: record a sanction against an NGO."""
+    ngo = get_object_or_404(NGO, pk=pk)
+    require_object_permission(request.user, "registry.impose_sanction", ngo)
+    form = SanctionForm(request.POST, instance=Sanction(ngo=ngo, imposed_by=request.user))
+    if form.is_valid():
+        try:
+            services.impose_sanction(staff=request.user, ngo=ngo, **{  # type: ignore[arg-type]
+                name: form.cleaned_data[name] for name in ("kind", "starts_on", "ends_on", "reason")
+            })
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The sanction was recorded."))
+            return redirect("registry:staff_ngo_detail", pk=pk)
+    return render(
+        request, "registry/staff_ngo_detail.html", _detail_context(ngo, sanction_form=form), status=400
+    )
+
+
+@login_required
+def ngo_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agency staff: every change to an NGO's record, who made it and when, old → new."""
+    ngo = get_object_or_404(NGO, pk=pk)
+    require_object_permission(request.user, "registry.view_history", ngo)
+    entries = selectors.record_history(ngo)
+    return render(request, "registry/history.html", {"ngo": ngo, "entries": entries})

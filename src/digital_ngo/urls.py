@@ -1,0 +1,12 @@
+"""The project's URLs: each app's pages, the language switch and the back office."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("digital_ngo.portal.urls")),
+    path("", include("digital_ngo.registry.urls")),
+    path("accounts/", include("digital_ngo.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("back-office/", admin.site.urls),
+]
