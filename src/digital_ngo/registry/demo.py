@@ -17,6 +17,7 @@ from django.utils import timezone
 from faker import Faker
 from PIL import Image
 from simple_history.utils import bulk_create_with_history
+from stdnum.az import voen as stdnum_voen
 
 from digital_ngo.registry.models import (
     NGO,
@@ -74,12 +75,17 @@ class DemoResult:
     total: int
 
 
-def voen_for(index: int) -> str:
-    """A valid, unique demo VÖEN for the ``index``-th NGO (last digit 1: legal person)."""
-    return f"{10 + index % 80:02d}{index:06d}{index % 10}1"
+def voen_for(index: int, territory: int = 14) -> str:
+    """A valid, unique demo VÖEN for the ``index``-th NGO (last digit 1: legal person).
+
+    The check digit (the ninth) is found by asking python-stdnum, which knows
+    the algorithm, rather than by copying it here.
+    """
+    body = f"{territory:02d}{index:06d}"
+    return next(f"{body}{check}1" for check in "0123456789" if stdnum_voen.is_valid(f"{body}{check}1"))
 
 
-def _name(rng: random.Random, fake: Faker, index: int, form: str) -> tuple[str, str]:
+def _name(rng: random.Random, fake: Faker, index: int, form: str, place: District) -> tuple[str, str]:
     topic_az, topic_en = TOPICS[index % len(TOPICS)]
     if form == LegalForm.FOREIGN:
         code, country = FOREIGN[index % len(FOREIGN)]
@@ -88,8 +94,7 @@ def _name(rng: random.Random, fake: Faker, index: int, form: str) -> tuple[str, 
     if rng.random() < 0.3:
         surname = fake.last_name_male()
         return f"“{surname}” {topic_az} {suffix_az}", f"“{surname}” {topic_en} {suffix_en}"
-    place = rng.choice(["Bakı", "Gəncə", "Şəki", "Lənkəran", "Quba", "Şuşa", "Naxçıvan", "Sumqayıt"])
-    return f"{place} {topic_az} {suffix_az}", f"{place} {topic_en} {suffix_en}"
+    return f"{place.name_az} {topic_az} {suffix_az}", f"{place.name_en} {topic_en} {suffix_en}"
 
 
 def _build(index: int, rng: random.Random, fake: Faker, districts: list[District]) -> NGO:
@@ -97,8 +102,8 @@ def _build(index: int, rng: random.Random, fake: Faker, districts: list[District
         [LegalForm.PUBLIC_ASSOCIATION, LegalForm.FOUNDATION, LegalForm.UNION, LegalForm.FOREIGN],
         weights=[70, 18, 5, 7],
     )[0]
-    name_az, name_en = _name(rng, fake, index, form)
     district = rng.choice(districts)
+    name_az, name_en = _name(rng, fake, index, form, district)
     founded = date(1995, 1, 1) + timedelta(days=rng.randrange(10_000))
     verification = rng.choices(
         [Verification.VERIFIED, Verification.SUBMITTED, Verification.RETURNED], weights=[86, 10, 4]
