@@ -78,11 +78,16 @@ class DemoResult:
 def voen_for(index: int, territory: int = 14) -> str:
     """A valid, unique demo VÖEN for the ``index``-th NGO (last digit 1: legal person).
 
-    The check digit (the ninth) is found by asking python-stdnum, which knows
-    the algorithm, rather than by copying it here.
+    The serial is ``index`` followed by one digit chosen so that python-stdnum,
+    which knows the check-digit rule, accepts the number (one in eleven serials
+    has no valid check digit). Works for indexes up to 99 999.
     """
-    body = f"{territory:02d}{index:06d}"
-    return next(f"{body}{check}1" for check in "0123456789" if stdnum_voen.is_valid(f"{body}{check}1"))
+    for extra in range(10):
+        for check in "0123456789":
+            number = f"{territory:02d}{index * 10 + extra:06d}{check}1"
+            if stdnum_voen.is_valid(number):
+                return number
+    raise ValueError(index)
 
 
 def _name(rng: random.Random, fake: Faker, index: int, form: str, place: District) -> tuple[str, str]:

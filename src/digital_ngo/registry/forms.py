@@ -33,6 +33,7 @@ class NGORegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
     )
     voen = forms.CharField(label=_("VÖEN (tax ID)"), required=False, max_length=20,
                            help_text=_("10 digits; required for NGOs registered in Azerbaijan."))
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = NGO

@@ -1,0 +1,39 @@
+"""``load_demo``: realistic data for every role, reproducible and idempotent."""
+
+import pytest
+from django.core.management import call_command
+
+from digital_ngo.accounts.demo import DEMO_PASSWORD
+from digital_ngo.accounts.models import Role, User
+from digital_ngo.registry.models import NGO, LegalForm, Sanction, Verification
+from digital_ngo.registry.validators import normalize_voen
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_twice_creates_the_data_once(capsys):
+    call_command("load_demo")
+    first = (NGO.objects.count(), User.objects.count(), Sanction.objects.count())
+    call_command("load_demo")
+    assert (NGO.objects.count(), User.objects.count(), Sanction.objects.count()) == first
+    assert first[0] == 300
+    output = capsys.readouterr().out
+    assert DEMO_PASSWORD in output and "admin@qht-demo.az" in output
+
+
+def test_demo_covers_every_role_form_and_state():
+    call_command("load_demo")
+    assert {user.role for user in User.objects.all()} == {role.value for role in Role}
+    assert set(NGO.objects.values_list("legal_form", flat=True)) == set(LegalForm.values)
+    assert set(NGO.objects.values_list("verification", flat=True)) == set(Verification.values)
+    assert NGO.objects.exclude(region=None).values("region").distinct().count() >= 10
+    assert NGO.objects.filter(search_text__contains="vetendas").exists()
+    for voen in NGO.objects.exclude(voen=None).values_list("voen", flat=True)[:300]:
+        assert normalize_voen(voen) == voen
+    admin = User.objects.get(email="admin@qht-demo.az")
+    assert admin.check_password(DEMO_PASSWORD)
+
+
+def test_scale_multiplies_the_data():
+    call_command("load_demo", scale=3)
+    assert NGO.objects.count() == 900
