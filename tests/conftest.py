@@ -17,7 +17,12 @@ from digital_ngo.registry.demo import voen_for
 from digital_ngo.registry.models import NGO, FieldOfActivity, LegalForm, Scope, Verification
 
 PASSWORD = "a-Long-test-passw0rd"
-AGENCY_ROLES = [Role.AGENCY_ADMIN, Role.PROGRAMME_MANAGER, Role.MONITORING_OFFICER, Role.FINANCE_OFFICER]
+AGENCY_ROLES = [
+    Role.AGENCY_ADMIN,
+    Role.PROGRAMME_MANAGER,
+    Role.MONITORING_OFFICER,
+    Role.FINANCE_OFFICER,
+]
 
 
 def pdf_bytes() -> bytes:
@@ -66,8 +71,12 @@ def make_user(db: Any) -> Callable[..., User]:
         n = next(counter)
         email = fields.pop("email", f"{role}{n}@example.az")
         return User.objects.create_user(
-            email, PASSWORD, full_name=fields.pop("full_name", f"Test {role} {n}"),
-            role=role, ngo=ngo, **fields,
+            email,
+            PASSWORD,
+            full_name=fields.pop("full_name", f"Test {role} {n}"),
+            role=role,
+            ngo=ngo,
+            **fields,
         )
 
     return make
@@ -77,7 +86,11 @@ def make_user(db: Any) -> Callable[..., User]:
 def users(make_user: Callable[..., User], make_ngo: Callable[..., NGO]) -> dict[str, User | None]:
     """One user of every role (NGO people in one verified NGO) plus ``anonymous`` as None."""
     ngo = make_ngo(name_az="Öz QHT-miz")
-    people: dict[str, User | None] = {role.value: make_user(role) for role in Role if role not in (Role.NGO_ADMIN, Role.NGO_MEMBER)}
+    people: dict[str, User | None] = {
+        role.value: make_user(role)
+        for role in Role
+        if role not in (Role.NGO_ADMIN, Role.NGO_MEMBER)
+    }
     people[Role.NGO_ADMIN.value] = make_user(Role.NGO_ADMIN, ngo)
     people[Role.NGO_MEMBER.value] = make_user(Role.NGO_MEMBER, ngo)
     people["anonymous"] = None

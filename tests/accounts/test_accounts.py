@@ -41,7 +41,9 @@ def test_sign_up_with_a_taken_email_changes_nothing(client, make_user):
 
 
 def test_sign_up_refuses_a_weak_password(client):
-    response = client.post(reverse("accounts:sign_up"), {"full_name": "X", "email": "x@example.az", "password": "123"})
+    response = client.post(
+        reverse("accounts:sign_up"), {"full_name": "X", "email": "x@example.az", "password": "123"}
+    )
     assert response.status_code == 200 and not User.objects.exists()
 
 
@@ -57,14 +59,20 @@ def test_staff_user_cannot_belong_to_an_ngo(make_ngo):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        User.objects.create(email="s@example.az", full_name="S", role=Role.FINANCE_OFFICER, ngo=make_ngo())
+        User.objects.create(
+            email="s@example.az", full_name="S", role=Role.FINANCE_OFFICER, ngo=make_ngo()
+        )
 
 
-def test_agency_admin_invites_an_evaluator_who_accepts(client, make_user, django_capture_on_commit_callbacks):
+def test_agency_admin_invites_an_evaluator_who_accepts(
+    client, make_user, django_capture_on_commit_callbacks
+):
     admin = make_user(Role.AGENCY_ADMIN)
     client.force_login(admin)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("accounts:invite"), {"email": "expert@example.az", "role": "evaluator"})
+        response = client.post(
+            reverse("accounts:invite"), {"email": "expert@example.az", "role": "evaluator"}
+        )
     assert response.status_code == 302
     assert mail.outbox[0].to == ["expert@example.az"]
     link = link_in(mail.outbox[0])
@@ -82,7 +90,9 @@ def test_agency_admin_invites_an_evaluator_who_accepts(client, make_user, django
 def test_ngo_admin_invites_members_into_own_ngo_only(make_user, make_ngo):
     ngo = make_ngo()
     admin = make_user(Role.NGO_ADMIN, ngo)
-    invitation = services.invite_user(inviter=admin, email="member@example.az", role=Role.NGO_MEMBER)
+    invitation = services.invite_user(
+        inviter=admin, email="member@example.az", role=Role.NGO_MEMBER
+    )
     assert invitation.ngo == ngo
     with pytest.raises(PermissionDenied):
         services.invite_user(inviter=admin, email="boss@example.az", role=Role.AGENCY_ADMIN)

@@ -28,8 +28,10 @@ def test_history_page_lists_changes_of_the_ngo_and_its_sanctions(client, make_ng
     admin = make_user(Role.AGENCY_ADMIN, full_name="Aygün Əliyeva")
     client.force_login(admin)
     client.post(reverse("registry:verify", args=[ngo.pk]))
-    client.post(reverse("registry:impose_sanction", args=[ngo.pk]),
-                {"kind": "warning", "starts_on": "2026-02-01", "reason": "Gecikmə"})
+    client.post(
+        reverse("registry:impose_sanction", args=[ngo.pk]),
+        {"kind": "warning", "starts_on": "2026-02-01", "reason": "Gecikmə"},
+    )
     html = client.get(reverse("registry:history", args=[ngo.pk])).content.decode()
     assert "Aygün Əliyeva" in html
     assert "Təsdiqlənib" in html and "sanksiya" in html

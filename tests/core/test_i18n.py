@@ -26,22 +26,29 @@ def test_every_ui_string_has_an_azerbaijani_translation(tmp_path):
     (copy / "locale").mkdir()
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "az", "-v0"],
-        cwd=copy, check=True, env={"DJANGO_SETTINGS_MODULE": "", "PATH": "/usr/bin:/bin"},
+        cwd=copy,
+        check=True,
+        env={"DJANGO_SETTINGS_MODULE": "", "PATH": "/usr/bin:/bin"},
     )
     extracted = polib.pofile(str(copy / "locale" / "az" / "LC_MESSAGES" / "django.po"))
     translated = {entry.msgid: entry for entry in polib.pofile(str(PO_FILE))}
     missing = [
-        entry.msgid for entry in extracted
+        entry.msgid
+        for entry in extracted
         if entry.msgid not in translated
         or translated[entry.msgid].fuzzy
-        or not (translated[entry.msgid].msgstr or all(translated[entry.msgid].msgstr_plural.values()))
+        or not (
+            translated[entry.msgid].msgstr or all(translated[entry.msgid].msgstr_plural.values())
+        )
     ]
     assert missing == []
 
 
 @pytest.mark.django_db
 def test_azerbaijani_is_served_whatever_the_browser_asks(client):
-    html = client.get(reverse("registry:directory"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    html = client.get(
+        reverse("registry:directory"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
     assert "QHT kataloqu" in html and "NGO directory" not in html
 
 

@@ -19,7 +19,10 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {key: value for key, value in os.environ.items() if key not in skip}
     return subprocess.run(
         [sys.executable, "-m", "digital_ngo.manage", *args],
-        env={**clean, **env}, capture_output=True, text=True, check=False,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

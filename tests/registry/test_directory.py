@@ -16,24 +16,48 @@ def names(response) -> list[str]:
 def test_search_ignores_case_and_diacritics(client, make_ngo, query):
     make_ngo(name_az="Azərbaycan Gəncləri Birliyi")
     make_ngo(name_az="Bakı Ekologiya Fondu")
-    assert names(client.get(reverse("registry:directory"), {"q": query})) == ["Azərbaycan Gəncləri Birliyi"]
+    assert names(client.get(reverse("registry:directory"), {"q": query})) == [
+        "Azərbaycan Gəncləri Birliyi"
+    ]
 
 
 def test_search_for_vetendas_finds_vetendas(client, make_ngo):
     make_ngo(name_az="Vətəndaş Cəmiyyəti Mərkəzi")
-    make_ngo(name_az="Vətəndaş Cəmiyyəti Mərkəzi (yoxlanılmamış)", verification=Verification.SUBMITTED)
+    make_ngo(
+        name_az="Vətəndaş Cəmiyyəti Mərkəzi (yoxlanılmamış)", verification=Verification.SUBMITTED
+    )
     assert names(client.get(reverse("registry:directory"), {"q": "vetendas cemiyyeti"})) == [
         "Vətəndaş Cəmiyyəti Mərkəzi"
     ]
 
 
 def test_directory_sorts_in_azerbaijani_alphabet_order(client, make_ngo):
-    for name in ["Zəngilan Birliyi", "Ümid Fondu", "Çinar Birliyi", "Cəmiyyət Birliyi", "Əmək Birliyi",
-                 "İnam Birliyi", "Işıq Birliyi", "Xeyir Fondu", "Qaya Birliyi", "Kitab Birliyi", "Hədəf Fondu"]:
+    for name in [
+        "Zəngilan Birliyi",
+        "Ümid Fondu",
+        "Çinar Birliyi",
+        "Cəmiyyət Birliyi",
+        "Əmək Birliyi",
+        "İnam Birliyi",
+        "Işıq Birliyi",
+        "Xeyir Fondu",
+        "Qaya Birliyi",
+        "Kitab Birliyi",
+        "Hədəf Fondu",
+    ]:
         make_ngo(name_az=name)
     assert names(client.get(reverse("registry:directory"))) == [
-        "Cəmiyyət Birliyi", "Çinar Birliyi", "Əmək Birliyi", "Hədəf Fondu", "Xeyir Fondu",
-        "Işıq Birliyi", "İnam Birliyi", "Kitab Birliyi", "Qaya Birliyi", "Ümid Fondu", "Zəngilan Birliyi",
+        "Cəmiyyət Birliyi",
+        "Çinar Birliyi",
+        "Əmək Birliyi",
+        "Hədəf Fondu",
+        "Xeyir Fondu",
+        "Işıq Birliyi",
+        "İnam Birliyi",
+        "Kitab Birliyi",
+        "Qaya Birliyi",
+        "Ümid Fondu",
+        "Zəngilan Birliyi",
     ]
 
 
@@ -52,7 +76,9 @@ def test_filters_by_legal_form_region_and_field(client, make_ngo):
 
 def test_unknown_filter_values_are_reported_not_a_server_error(client, make_ngo):
     make_ngo()
-    response = client.get(reverse("registry:directory"), {"legal_form": "pirate", "region": "mars", "page": "x"})
+    response = client.get(
+        reverse("registry:directory"), {"legal_form": "pirate", "region": "mars", "page": "x"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors
 
@@ -70,7 +96,14 @@ def test_profile_shows_public_record_and_sanctions(client, make_ngo, make_user):
     from digital_ngo.registry.models import Sanction
 
     ngo = make_ngo(name_az="Açıq QHT", purposes="Maarifləndirmə")
-    Sanction.objects.create(ngo=ngo, kind="ban", starts_on=date(2026, 1, 1), reason="Gecikmiş hesabat",
-                            imposed_by=make_user("agency_admin"))
+    Sanction.objects.create(
+        ngo=ngo,
+        kind="ban",
+        starts_on=date(2026, 1, 1),
+        reason="Gecikmiş hesabat",
+        imposed_by=make_user("agency_admin"),
+    )
     html = client.get(reverse("registry:profile", args=[ngo.pk])).content.decode()
-    assert "Açıq QHT" in html and "Müsabiqələrdən kənarlaşdırma" in html and "Gecikmiş hesabat" in html
+    assert (
+        "Açıq QHT" in html and "Müsabiqələrdən kənarlaşdırma" in html and "Gecikmiş hesabat" in html
+    )

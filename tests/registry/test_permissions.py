@@ -58,15 +58,23 @@ def test_public_pages_open_to_everyone(client, users, make_ngo, role):
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_unverified_profile_is_404_for_everyone(client, users, make_ngo, role):
     ngo = make_ngo(verification=Verification.SUBMITTED)
-    assert client_for(client, users[role]).get(reverse("registry:profile", args=[ngo.pk])).status_code == 404
+    assert (
+        client_for(client, users[role]).get(reverse("registry:profile", args=[ngo.pk])).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
 def test_documents_only_for_own_ngo_and_staff(client, users, make_ngo, pdf_upload, role):
     own = users["ngo_admin"].ngo
     document = NGODocument.objects.create(
-        ngo=own, kind="charter", file=pdf_upload(), original_name="charter.pdf",
-        content_type="application/pdf", size=10, uploaded_by=users["ngo_admin"],
+        ngo=own,
+        kind="charter",
+        file=pdf_upload(),
+        original_name="charter.pdf",
+        content_type="application/pdf",
+        size=10,
+        uploaded_by=users["ngo_admin"],
     )
     response = client_for(client, users[role]).get(reverse("registry:document", args=[document.pk]))
     assert response.status_code == expected(role, STAFF | NGO_PEOPLE, 404)
@@ -74,10 +82,17 @@ def test_documents_only_for_own_ngo_and_staff(client, users, make_ngo, pdf_uploa
         assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_people_of_another_ngo_get_404_for_documents(client, users, make_ngo, make_user, pdf_upload):
+def test_people_of_another_ngo_get_404_for_documents(
+    client, users, make_ngo, make_user, pdf_upload
+):
     document = NGODocument.objects.create(
-        ngo=users["ngo_admin"].ngo, kind="charter", file=pdf_upload(), original_name="c.pdf",
-        content_type="application/pdf", size=10, uploaded_by=users["ngo_admin"],
+        ngo=users["ngo_admin"].ngo,
+        kind="charter",
+        file=pdf_upload(),
+        original_name="c.pdf",
+        content_type="application/pdf",
+        size=10,
+        uploaded_by=users["ngo_admin"],
     )
     stranger = make_user(Role.NGO_ADMIN, make_ngo())
     client.force_login(stranger)
@@ -90,8 +105,11 @@ def test_people_of_another_ngo_get_404_for_documents(client, users, make_ngo, ma
     [
         ("registry:verify", {}, {"agency_admin", "programme_manager"}),
         ("registry:return", {"reasons": "Sənəd oxunmur"}, {"agency_admin", "programme_manager"}),
-        ("registry:impose_sanction",
-         {"kind": "warning", "starts_on": "2026-01-10", "reason": "Gecikmə"}, {"agency_admin"}),
+        (
+            "registry:impose_sanction",
+            {"kind": "warning", "starts_on": "2026-01-10", "reason": "Gecikmə"},
+            {"agency_admin"},
+        ),
     ],
 )
 def test_staff_decisions(client, users, make_ngo, role, name, data, allowed):
@@ -118,7 +136,9 @@ def test_register_ngo_only_for_ngo_admin_without_ngo(client, users, make_user, r
 
 
 @pytest.mark.parametrize("role", sorted(EVERYONE))
-def test_edit_registration_only_for_admin_of_unverified_ngo(client, users, make_ngo, make_user, role):
+def test_edit_registration_only_for_admin_of_unverified_ngo(
+    client, users, make_ngo, make_user, role
+):
     response = client_for(client, users[role]).get(reverse("registry:edit_registration"))
     assert response.status_code == (302 if role == "anonymous" else 403)
     client.force_login(make_user(Role.NGO_ADMIN, make_ngo(verification=Verification.RETURNED)))

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from digital_ngo.accounts.models import Role
 from digital_ngo.registry import selectors, services
-from digital_ngo.registry.models import NGO, FieldOfActivity, LegalForm, Sanction, Scope, Verification
+from digital_ngo.registry.models import (
+    NGO,
+    FieldOfActivity,
+    LegalForm,
+    Sanction,
+    Scope,
+    Verification,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +40,9 @@ def documents(pdf_upload):
 def test_register_ngo_submits_it_links_the_admin_and_stores_documents(make_user, pdf_upload):
     admin = make_user(Role.NGO_ADMIN)
     fields = FieldOfActivity.objects.all()[:2]
-    ngo = services.register_ngo(user=admin, data=registration_data(), fields=fields, documents=documents(pdf_upload))
+    ngo = services.register_ngo(
+        user=admin, data=registration_data(), fields=fields, documents=documents(pdf_upload)
+    )
     admin.refresh_from_db()
     assert admin.ngo == ngo
     assert ngo.verification == Verification.SUBMITTED
@@ -44,8 +53,10 @@ def test_register_ngo_submits_it_links_the_admin_and_stores_documents(make_user,
 
 def test_register_requires_both_documents_for_a_local_ngo(make_user, pdf_upload):
     admin = make_user(Role.NGO_ADMIN)
-    with pytest.raises(ValidationError, match="reyestr|registry"):
-        services.register_ngo(user=admin, data=registration_data(), fields=[], documents={"charter": pdf_upload()})
+    with pytest.raises(ValidationError, match=r"reyestr|registry"):
+        services.register_ngo(
+            user=admin, data=registration_data(), fields=[], documents={"charter": pdf_upload()}
+        )
     assert not NGO.objects.exists()
 
 
@@ -53,8 +64,11 @@ def test_foreign_ngo_needs_only_a_charter_and_no_voen(make_user, pdf_upload):
     admin = make_user(Role.NGO_ADMIN)
     ngo = services.register_ngo(
         user=admin,
-        data=registration_data(legal_form=LegalForm.FOREIGN, voen=None, country="TR", scope=Scope.INTERNATIONAL),
-        fields=[], documents={"charter": pdf_upload()},
+        data=registration_data(
+            legal_form=LegalForm.FOREIGN, voen=None, country="TR", scope=Scope.INTERNATIONAL
+        ),
+        fields=[],
+        documents={"charter": pdf_upload()},
     )
     assert ngo.is_foreign and ngo.voen is None
 
@@ -63,7 +77,9 @@ def test_duplicate_voen_is_refused_and_nothing_is_written(make_user, make_ngo, p
     make_ngo(voen="1723456771")
     admin = make_user(Role.NGO_ADMIN)
     with pytest.raises(ValidationError) as error:
-        services.register_ngo(user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload))
+        services.register_ngo(
+            user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload)
+        )
     assert "voen" in error.value.message_dict
     admin.refresh_from_db()
     assert admin.ngo is None
@@ -74,7 +90,12 @@ def test_duplicate_voen_is_refused_and_nothing_is_written(make_user, make_ngo, p
 def test_invalid_voen_is_refused(make_user, pdf_upload, voen):
     admin = make_user(Role.NGO_ADMIN)
     with pytest.raises(ValidationError):
-        services.register_ngo(user=admin, data=registration_data(voen=voen), fields=[], documents=documents(pdf_upload))
+        services.register_ngo(
+            user=admin,
+            data=registration_data(voen=voen),
+            fields=[],
+            documents=documents(pdf_upload),
+        )
     assert not NGO.objects.exists()
 
 
@@ -83,7 +104,9 @@ def test_upload_whose_content_is_not_a_document_is_refused(make_user, pdf_upload
     fake_pdf = SimpleUploadedFile("charter.pdf", b"just text, not a PDF", "application/pdf")
     with pytest.raises(ValidationError, match="PDF"):
         services.register_ngo(
-            user=admin, data=registration_data(), fields=[],
+            user=admin,
+            data=registration_data(),
+            fields=[],
             documents={"charter": fake_pdf, "registry_extract": pdf_upload()},
         )
     assert not NGO.objects.exists()
@@ -93,23 +116,34 @@ def test_oversize_upload_is_refused(make_user, pdf_upload, settings):
     settings.UPLOAD_MAX_BYTES = 100
     admin = make_user(Role.NGO_ADMIN)
     with pytest.raises(ValidationError, match="100"):
-        services.register_ngo(user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload))
+        services.register_ngo(
+            user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload)
+        )
 
 
 @pytest.mark.parametrize("role", [Role.NGO_MEMBER, Role.PROGRAMME_MANAGER, Role.EVALUATOR])
 def test_only_an_ngo_admin_without_ngo_may_register(make_user, make_ngo, pdf_upload, role):
     user = make_user(role, make_ngo() if role == Role.NGO_MEMBER else None)
     with pytest.raises(PermissionDenied):
-        services.register_ngo(user=user, data=registration_data(voen="1702345681"), fields=[], documents=documents(pdf_upload))
+        services.register_ngo(
+            user=user,
+            data=registration_data(voen="1702345681"),
+            fields=[],
+            documents=documents(pdf_upload),
+        )
 
 
 def test_ngo_admin_with_an_ngo_cannot_register_a_second(make_user, make_ngo, pdf_upload):
     admin = make_user(Role.NGO_ADMIN, make_ngo())
     with pytest.raises(PermissionDenied):
-        services.register_ngo(user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload))
+        services.register_ngo(
+            user=admin, data=registration_data(), fields=[], documents=documents(pdf_upload)
+        )
 
 
-def test_verify_notifies_the_ngo_and_puts_it_in_the_directory(make_user, make_ngo, django_capture_on_commit_callbacks):
+def test_verify_notifies_the_ngo_and_puts_it_in_the_directory(
+    make_user, make_ngo, django_capture_on_commit_callbacks
+):
     ngo = make_ngo(verification=Verification.SUBMITTED)
     make_user(Role.NGO_ADMIN, ngo, email="boss@ngo.az")
     manager = make_user(Role.PROGRAMME_MANAGER)
@@ -130,7 +164,10 @@ def test_return_requires_reasons_and_allows_resubmission(make_user, make_ngo, pd
     ngo.refresh_from_db()
     assert ngo.verification == Verification.RETURNED and ngo.return_reasons == "Nizamnamə oxunmur."
     services.resubmit_registration(
-        user=admin, ngo=ngo, data={"name_az": "Yeni ad"}, fields=[],
+        user=admin,
+        ngo=ngo,
+        data={"name_az": "Yeni ad"},
+        fields=[],
         documents={"charter": pdf_upload(), "registry_extract": pdf_upload()},
     )
     ngo.refresh_from_db()
@@ -141,10 +178,14 @@ def test_verified_registration_cannot_be_edited_by_the_ngo(make_user, make_ngo):
     ngo = make_ngo()
     admin = make_user(Role.NGO_ADMIN, ngo)
     with pytest.raises(PermissionDenied):
-        services.resubmit_registration(user=admin, ngo=ngo, data={"name_az": "X"}, fields=[], documents={})
+        services.resubmit_registration(
+            user=admin, ngo=ngo, data={"name_az": "X"}, fields=[], documents={}
+        )
 
 
-@pytest.mark.parametrize("role", [Role.MONITORING_OFFICER, Role.FINANCE_OFFICER, Role.EVALUATOR, Role.NGO_ADMIN])
+@pytest.mark.parametrize(
+    "role", [Role.MONITORING_OFFICER, Role.FINANCE_OFFICER, Role.EVALUATOR, Role.NGO_ADMIN]
+)
 def test_others_cannot_verify(make_user, make_ngo, role):
     ngo = make_ngo(verification=Verification.SUBMITTED)
     with pytest.raises(PermissionDenied):
@@ -167,8 +208,12 @@ def test_active_ban_makes_an_ngo_ineligible_until_it_ends(make_user, make_ngo):
     today = timezone.localdate()
     assert selectors.ineligibility_reasons(ngo) == []
     services.impose_sanction(
-        staff=staff, ngo=ngo, kind=Sanction.Kind.BAN, starts_on=today,
-        ends_on=today + timedelta(days=365), reason="Hesabat 35 iş günü gecikib.",
+        staff=staff,
+        ngo=ngo,
+        kind=Sanction.Kind.BAN,
+        starts_on=today,
+        ends_on=today + timedelta(days=365),
+        reason="Hesabat 35 iş günü gecikib.",
     )
     assert len(selectors.ineligibility_reasons(ngo)) == 1
     assert selectors.ineligibility_reasons(ngo, on=today + timedelta(days=366)) == []
@@ -177,8 +222,12 @@ def test_active_ban_makes_an_ngo_ineligible_until_it_ends(make_user, make_ngo):
 def test_a_warning_does_not_make_an_ngo_ineligible(make_user, make_ngo):
     ngo = make_ngo()
     services.impose_sanction(
-        staff=make_user(Role.AGENCY_ADMIN), ngo=ngo, kind=Sanction.Kind.WARNING,
-        starts_on=date(2026, 1, 1), ends_on=None, reason="Gecikmə",
+        staff=make_user(Role.AGENCY_ADMIN),
+        ngo=ngo,
+        kind=Sanction.Kind.WARNING,
+        starts_on=date(2026, 1, 1),
+        ends_on=None,
+        reason="Gecikmə",
     )
     assert selectors.ineligibility_reasons(ngo) == []
 
@@ -187,8 +236,12 @@ def test_sanction_ending_before_it_starts_is_refused(make_user, make_ngo):
     ngo = make_ngo()
     with pytest.raises(ValidationError):
         services.impose_sanction(
-            staff=make_user(Role.AGENCY_ADMIN), ngo=ngo, kind=Sanction.Kind.BAN,
-            starts_on=date(2026, 5, 1), ends_on=date(2026, 4, 1), reason="x",
+            staff=make_user(Role.AGENCY_ADMIN),
+            ngo=ngo,
+            kind=Sanction.Kind.BAN,
+            starts_on=date(2026, 5, 1),
+            ends_on=date(2026, 4, 1),
+            reason="x",
         )
     assert not Sanction.objects.exists()
 
@@ -196,6 +249,10 @@ def test_sanction_ending_before_it_starts_is_refused(make_user, make_ngo):
 def test_only_agency_admin_imposes_sanctions(make_user, make_ngo):
     with pytest.raises(PermissionDenied):
         services.impose_sanction(
-            staff=make_user(Role.PROGRAMME_MANAGER), ngo=make_ngo(), kind=Sanction.Kind.WARNING,
-            starts_on=date(2026, 1, 1), ends_on=None, reason="x",
+            staff=make_user(Role.PROGRAMME_MANAGER),
+            ngo=make_ngo(),
+            kind=Sanction.Kind.WARNING,
+            starts_on=date(2026, 1, 1),
+            ends_on=None,
+            reason="x",
         )

@@ -44,7 +44,12 @@ def _ensure(account: DemoAccount, ngo: NGO | None = None) -> User:
 def load_accounts() -> list[tuple[DemoAccount, User]]:
     """Create the demo users (once); NGO people join the first verified and a pending NGO."""
     made = [(account, _ensure(account)) for account in STAFF]
-    verified = NGO.objects.verified().filter(status="active", legal_form="public_association", sanctions=None).order_by("pk").first()
+    verified = (
+        NGO.objects.verified()
+        .filter(status="active", legal_form="public_association", sanctions=None)
+        .order_by("pk")
+        .first()
+    )
     pending = NGO.objects.filter(verification=Verification.SUBMITTED).order_by("pk").first()
     made += [(account, _ensure(account, verified)) for account in NGO_PEOPLE]
     made.append((PENDING_NGO_ADMIN, _ensure(PENDING_NGO_ADMIN, pending)))

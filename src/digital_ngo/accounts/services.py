@@ -33,9 +33,7 @@ def register_ngo_admin(*, email: str, full_name: str, password: str) -> User:
     _refuse_taken_email(email)
     validate_password(password, User(email=email, full_name=full_name))
     try:
-        return User.objects.create_user(
-            email, password, full_name=full_name, role=Role.NGO_ADMIN
-        )
+        return User.objects.create_user(email, password, full_name=full_name, role=Role.NGO_ADMIN)
     except IntegrityError as error:  # a concurrent sign-up with the same address
         raise ValidationError(
             {"email": _("An account with this e-mail address already exists.")}
@@ -43,7 +41,10 @@ def register_ngo_admin(*, email: str, full_name: str, password: str) -> User:
 
 
 def invitable_roles(inviter: User) -> list[Role]:
-    """The roles ``inviter`` may hand out: staff roles for agency admins, NGO roles for NGO admins."""
+    """The roles ``inviter`` may hand out.
+
+    Agency administrators invite staff and evaluators; NGO administrators, their NGO's people.
+    """
     if inviter.has_perm("accounts.invite_staff"):
         return [role for role in Role if role not in NGO_ROLES]
     if inviter.has_perm("accounts.invite_ngo_people"):
@@ -87,9 +88,13 @@ def invite_user(*, inviter: User, email: str, role: str) -> Invitation:
 
 def open_invitation(token: str) -> Invitation | None:
     """The unexpired, unaccepted invitation behind ``token``, if any."""
-    return Invitation.objects.filter(
-        token_hash=_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).select_related("ngo").first()
+    return (
+        Invitation.objects.filter(
+            token_hash=_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("ngo")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -110,4 +115,3 @@ def accept_invitation(*, token: str, full_name: str, password: str) -> User:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user
-

@@ -1,7 +1,5 @@
 """Views of the accounts area. Each docstring says who may use the view."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -13,16 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from digital_ngo.accounts import services
-from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.accounts.forms import AcceptInvitationForm, InvitationForm, SignUpForm
 from digital_ngo.accounts.selectors import user_area
+from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.http import AuthenticatedRequest
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """Anyone signed in: send them to the start page of their area."""
     area = user_area(request.user)
     if area == "staff":
@@ -52,19 +50,21 @@ def sign_up(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthenticatedRequest) -> HttpResponse:
     """Agency administrators (any staff role) and verified NGOs' administrators (their members)."""
-    roles = services.invitable_roles(request.user)  # type: ignore[arg-type]
+    roles = services.invitable_roles(request.user)
     if not roles:
         raise PermissionDenied
     form = InvitationForm(request.POST or None, roles=roles)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = services.invite_user(inviter=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            invitation = services.invite_user(inviter=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+            )
             return redirect(reverse("accounts:invite"))
     return render(request, "accounts/invite.html", {"form": form})
 
@@ -85,4 +85,6 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             login(request, user, backend=BACKEND)
             messages.success(request, _("Welcome! Your account is ready."))
             return redirect("accounts:home")
-    return render(request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation})
+    return render(
+        request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +34,8 @@ class HistoryEntry:
 
 def _label(model: type[models.Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a field removed since the record was written
+        return str(getattr(model._meta.get_field(name), "verbose_name", name))
+    except FieldDoesNotExist:  # a field removed since the record was written
         return name
 
 
@@ -61,7 +62,11 @@ def entries_for(instance: models.Model) -> list[HistoryEntry]:
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             entry.changes = [
-                Change(_label(model, c.field), _display(previous, c.field, c.old), _display(record, c.field, c.new))
+                Change(
+                    _label(model, c.field),
+                    _display(previous, c.field, c.old),
+                    _display(record, c.field, c.new),
+                )
                 for c in delta.changes
             ]
         entries.append(entry)

@@ -18,7 +18,9 @@ class Headline:
 def headline_figures() -> Headline:
     """Counts of verified NGOs for the home page."""
     verified = NGO.objects.verified()
-    forms = dict(verified.values_list("legal_form").annotate(n=Count("pk")).values_list("legal_form", "n"))
+    forms = dict(
+        verified.values_list("legal_form").annotate(n=Count("pk")).values_list("legal_form", "n")
+    )
     return Headline(
         verified_ngos=verified.count(),
         regions=verified.exclude(region=None).values("region").distinct().count(),

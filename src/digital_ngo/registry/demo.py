@@ -19,6 +19,7 @@ from PIL import Image
 from simple_history.utils import bulk_create_with_history
 from stdnum.az import voen as stdnum_voen
 
+from digital_ngo.accounts.models import User
 from digital_ngo.registry.models import (
     NGO,
     District,
@@ -63,9 +64,18 @@ FORMS = {
     LegalForm.UNION: ("Assosiasiyası", "Association"),
 }
 FOREIGN = [
-    ("TR", "Türkiye"), ("UZ", "Uzbekistan"), ("KZ", "Kazakhstan"), ("GE", "Georgia"),
-    ("DE", "Germany"), ("FR", "France"), ("IT", "Italy"), ("PK", "Pakistan"),
-    ("EG", "Egypt"), ("ID", "Indonesia"), ("NG", "Nigeria"), ("BR", "Brazil"),
+    ("TR", "Türkiye"),
+    ("UZ", "Uzbekistan"),
+    ("KZ", "Kazakhstan"),
+    ("GE", "Georgia"),
+    ("DE", "Germany"),
+    ("FR", "France"),
+    ("IT", "Italy"),
+    ("PK", "Pakistan"),
+    ("EG", "Egypt"),
+    ("ID", "Indonesia"),
+    ("NG", "Nigeria"),
+    ("BR", "Brazil"),
 ]
 
 
@@ -90,11 +100,16 @@ def voen_for(index: int, territory: int = 14) -> str:
     raise ValueError(index)
 
 
-def _name(rng: random.Random, fake: Faker, index: int, form: str, place: District) -> tuple[str, str]:
+def _name(
+    rng: random.Random, fake: Faker, index: int, form: str, place: District
+) -> tuple[str, str]:
     topic_az, topic_en = TOPICS[index % len(TOPICS)]
     if form == LegalForm.FOREIGN:
-        code, country = FOREIGN[index % len(FOREIGN)]
-        return f"{country} {topic_en} Network No. {index}", f"{country} {topic_en} Network No. {index}"
+        country = FOREIGN[index % len(FOREIGN)][1]
+        return (
+            f"{country} {topic_en} Network No. {index}",
+            f"{country} {topic_en} Network No. {index}",
+        )
     suffix_az, suffix_en = FORMS[LegalForm(form)]
     if rng.random() < 0.3:
         surname = fake.last_name_male()
@@ -121,11 +136,13 @@ def _build(index: int, rng: random.Random, fake: Faker, districts: list[District
         registration_number="" if foreign else f"{1400 + index % 600}{index:05d}",
         registration_date=None if foreign else founded + timedelta(days=rng.randrange(30, 200)),
         voen=None if foreign else voen_for(index),
-        scope=Scope.INTERNATIONAL if foreign else rng.choice([Scope.NATIONAL, Scope.REGIONAL, Scope.LOCAL]),
+        scope=Scope.INTERNATIONAL
+        if foreign
+        else rng.choice([Scope.NATIONAL, Scope.REGIONAL, Scope.LOCAL]),
         region=None if foreign else district.region,
         district=None if foreign else district,
         address="" if foreign else fake.street_address(),
-        purposes=f"{name_az} sahəsində layihələrin həyata keçirilməsi, maarifləndirmə və ictimai iştirakın artırılması.",
+        purposes=f"{TOPICS[index % len(TOPICS)][0]}: layihələr, maarifləndirmə və ictimai iştirak.",
         founded_on=founded,
         ecosoc_status=EcosocStatus.SPECIAL if index % 37 == 0 else EcosocStatus.NONE,
         country=FOREIGN[index % len(FOREIGN)][0] if foreign else "AZ",
@@ -134,7 +151,9 @@ def _build(index: int, rng: random.Random, fake: Faker, districts: list[District
         website=f"https://qht{index}.example.az",
         status=rng.choices(list(NGOStatus), weights=[95, 3, 2])[0],
         verification=verification,
-        return_reasons="Dövlət reyestrindən çıxarış oxunmur; yenidən yükləyin." if verification == Verification.RETURNED else "",
+        return_reasons="Dövlət reyestrindən çıxarış oxunmur; yenidən yükləyin."
+        if verification == Verification.RETURNED
+        else "",
         submitted_at=timezone.now() - timedelta(days=rng.randrange(1, 400)),
     )
     ngo.fill_derived_fields()
@@ -158,7 +177,8 @@ def load_ngos(scale: int = 1) -> DemoResult:
     fields = list(FieldOfActivity.objects.order_by("position"))
     existing = set(NGO.objects.values_list("email", flat=True))
     new = [
-        ngo for ngo in (_build(i, rng, fake, districts) for i in range(1, NGOS_PER_SCALE * scale + 1))
+        ngo
+        for ngo in (_build(i, rng, fake, districts) for i in range(1, NGOS_PER_SCALE * scale + 1))
         if ngo.email not in existing
     ]
     bulk_create_with_history(new, NGO, batch_size=1000)
@@ -172,7 +192,7 @@ def load_ngos(scale: int = 1) -> DemoResult:
     return DemoResult(created=len(new), total=NGO.objects.count())
 
 
-def load_sanctions(imposed_by: object) -> None:
+def load_sanctions(imposed_by: User) -> None:
     """Give a few demo NGOs a warning or a ban (once)."""
     if Sanction.objects.exists():
         return
@@ -180,24 +200,35 @@ def load_sanctions(imposed_by: object) -> None:
     verified = list(NGO.objects.verified().order_by("pk")[:60])
     for ngo in verified[7::20]:
         Sanction.objects.create(
-            ngo=ngo, kind=Sanction.Kind.BAN, starts_on=today - timedelta(days=30),
-            ends_on=today + timedelta(days=335), imposed_by=imposed_by,
+            ngo=ngo,
+            kind=Sanction.Kind.BAN,
+            starts_on=today - timedelta(days=30),
+            ends_on=today + timedelta(days=335),
+            imposed_by=imposed_by,
             reason="Yekun hesabat 35 iş günü gecikdirilib.",
         )
     for ngo in verified[3::20]:
         Sanction.objects.create(
-            ngo=ngo, kind=Sanction.Kind.WARNING, starts_on=today - timedelta(days=90),
-            imposed_by=imposed_by, reason="Aralıq hesabat 8 iş günü gecikdirilib.",
+            ngo=ngo,
+            kind=Sanction.Kind.WARNING,
+            starts_on=today - timedelta(days=90),
+            imposed_by=imposed_by,
+            reason="Aralıq hesabat 8 iş günü gecikdirilib.",
         )
 
 
-def attach_documents(ngo: NGO, user: object) -> None:
+def attach_documents(ngo: NGO, user: User) -> None:
     """Give ``ngo`` a charter and a registry extract if it has none."""
     if ngo.documents.exists():
         return
     for kind in (NGODocument.Kind.CHARTER, NGODocument.Kind.REGISTRY_EXTRACT):
         content = demo_pdf(kind)
         NGODocument.objects.create(
-            ngo=ngo, kind=kind, file=content, original_name=content.name,
-            content_type="application/pdf", size=content.size, uploaded_by=user,
+            ngo=ngo,
+            kind=kind,
+            file=content,
+            original_name=content.name or kind,
+            content_type="application/pdf",
+            size=content.size,
+            uploaded_by=user,
         )

@@ -25,22 +25,44 @@ class NGORegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
     """The NGO's registration data plus its charter and registry extract."""
 
     charter = forms.FileField(
-        label=_("Charter (PDF, PNG or JPEG)"), required=False, widget=forms.ClearableFileInput(ACCEPT)
-    )
-    registry_extract = forms.FileField(
-        label=_("State registry extract (PDF, PNG or JPEG)"), required=False,
+        label=_("Charter (PDF, PNG or JPEG)"),
+        required=False,
         widget=forms.ClearableFileInput(ACCEPT),
     )
-    voen = forms.CharField(label=_("VÖEN (tax ID)"), required=False, max_length=20,
-                           help_text=_("10 digits; required for NGOs registered in Azerbaijan."))
+    registry_extract = forms.FileField(
+        label=_("State registry extract (PDF, PNG or JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(ACCEPT),
+    )
+    voen = forms.CharField(
+        label=_("VÖEN (tax ID)"),
+        required=False,
+        max_length=20,
+        help_text=_("10 digits; required for NGOs registered in Azerbaijan."),
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = NGO
         fields = [
-            "name_az", "name_en", "legal_form", "registration_number", "registration_date", "voen",
-            "scope", "region", "district", "address", "fields", "purposes", "founded_on",
-            "ecosoc_status", "country", "email", "phone", "website",
+            "name_az",
+            "name_en",
+            "legal_form",
+            "registration_number",
+            "registration_date",
+            "voen",
+            "scope",
+            "region",
+            "district",
+            "address",
+            "fields",
+            "purposes",
+            "founded_on",
+            "ecosoc_status",
+            "country",
+            "email",
+            "phone",
+            "website",
         ]
         widgets = {
             "registration_date": DATE,
@@ -51,7 +73,7 @@ class NGORegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["fields"].queryset = FieldOfActivity.objects.filter(is_active=True)
+        self.fields["fields"].queryset = FieldOfActivity.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.fields["fields"].required = True
 
     def clean_voen(self) -> str | None:
@@ -86,7 +108,9 @@ class NGORegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ReturnForm(forms.Form):
-    reasons = forms.CharField(label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3}))
+    reasons = forms.CharField(
+        label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class SanctionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -101,25 +125,23 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     legal_form = forms.ChoiceField(
-        label=_("Legal form"), required=False, choices=[("", _("All"))] + LegalForm.choices
+        label=_("Legal form"), required=False, choices=[("", _("All")), *LegalForm.choices]
     )
     region = forms.ChoiceField(label=_("Economic region"), required=False)
     field = forms.ChoiceField(label=_("Field of activity"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All"))] + NGOStatus.choices
+        label=_("Status"), required=False, choices=[("", _("All")), *NGOStatus.choices]
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All"))] + [
-            (region.code, region.name) for region in EconomicRegion.objects.all()
-        ]
-        self.fields["field"].choices = [("", _("All"))] + [
-            (field.slug, field.name) for field in FieldOfActivity.objects.filter(is_active=True)
-        ]
+        regions = [(region.code, region.name) for region in EconomicRegion.objects.all()]
+        fields = [(f.slug, f.name) for f in FieldOfActivity.objects.filter(is_active=True)]
+        self.fields["region"].choices = [("", _("All")), *regions]  # type: ignore[attr-defined]
+        self.fields["field"].choices = [("", _("All")), *fields]  # type: ignore[attr-defined]
 
 
 class StaffFilterForm(DirectoryFilterForm):
     verification = forms.ChoiceField(
-        label=_("Verification"), required=False, choices=[("", _("All"))] + Verification.choices
+        label=_("Verification"), required=False, choices=[("", _("All")), *Verification.choices]
     )

@@ -7,7 +7,6 @@ sort in Azerbaijani order on SQLite and PostgreSQL alike.
 
 from datetime import date
 
-from aztext import collation_key, fold
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from aztext import collation_key, fold
 from digital_ngo.registry.validators import validate_voen
 
 
@@ -29,14 +29,14 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         if (get_language() or "az").startswith("en") and self.name_en:
             return self.name_en
         return self.name_az
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class EconomicRegion(BilingualName):
@@ -59,7 +59,9 @@ class District(BilingualName):
 
     code = models.SlugField(_("code"), unique=True)
     region = models.ForeignKey(
-        EconomicRegion, verbose_name=_("economic region"), on_delete=models.PROTECT,
+        EconomicRegion,
+        verbose_name=_("economic region"),
+        on_delete=models.PROTECT,
         related_name="districts",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -126,19 +128,34 @@ class NGO(BilingualName):
     """A non-governmental organisation known to the agency."""
 
     legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
-    registration_number = models.CharField(_("state registration number"), max_length=64, blank=True)
+    registration_number = models.CharField(
+        _("state registration number"), max_length=64, blank=True
+    )
     registration_date = models.DateField(_("state registration date"), null=True, blank=True)
     voen = models.CharField(
-        _("VÖEN (tax ID)"), max_length=10, unique=True, null=True, blank=True,
-        validators=[validate_voen], help_text=_("10 digits, e.g. 1400057421."),
+        _("VÖEN (tax ID)"),
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_voen],
+        help_text=_("10 digits, e.g. 1400057421."),
     )
     scope = models.CharField(_("territorial scope"), max_length=16, choices=Scope.choices)
     region = models.ForeignKey(
-        EconomicRegion, verbose_name=_("economic region"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="ngos",
+        EconomicRegion,
+        verbose_name=_("economic region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ngos",
     )
     district = models.ForeignKey(
-        District, verbose_name=_("district"), null=True, blank=True, on_delete=models.PROTECT,
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="ngos",
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -148,7 +165,10 @@ class NGO(BilingualName):
     purposes = models.TextField(_("charter purposes"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     ecosoc_status = models.CharField(
-        _("UN ECOSOC status"), max_length=16, choices=EcosocStatus.choices, default=EcosocStatus.NONE
+        _("UN ECOSOC status"),
+        max_length=16,
+        choices=EcosocStatus.choices,
+        default=EcosocStatus.NONE,
     )
     country = CountryField(_("country"), default="AZ")
     email = models.EmailField(_("e-mail"), blank=True)
@@ -158,7 +178,9 @@ class NGO(BilingualName):
         _("status"), max_length=16, choices=NGOStatus.choices, default=NGOStatus.ACTIVE
     )
     verification = models.CharField(
-        _("verification"), max_length=16, choices=Verification.choices,
+        _("verification"),
+        max_length=16,
+        choices=Verification.choices,
         default=Verification.SUBMITTED,
     )
     return_reasons = models.TextField(_("reasons for return"), blank=True)
@@ -189,14 +211,14 @@ class NGO(BilingualName):
         ]
         indexes = [models.Index(fields=["verification", "status"])]
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     def fill_derived_fields(self) -> None:
         """Recompute the search key and sort key from the names."""
         self.search_text = fold(" ".join(filter(None, [self.name_az, self.name_en, self.voen])))
         self.sort_key = collation_key(self.name_az)[:510]
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.fill_derived_fields()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def is_verified(self) -> bool:
@@ -219,14 +241,18 @@ class NGODocument(models.Model):
         REGISTRY_EXTRACT = "registry_extract", _("State registry extract")
         OTHER = "other", _("Other document")
 
-    ngo = models.ForeignKey(NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="documents")
+    ngo = models.ForeignKey(
+        NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="documents"
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to=_document_path)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -250,13 +276,17 @@ class Sanction(models.Model):
         BAN = "ban", _("Ban from competitions")
         RECOVERY = "recovery", _("Recovery of funds")
 
-    ngo = models.ForeignKey(NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="sanctions")
+    ngo = models.ForeignKey(
+        NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="sanctions"
+    )
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"), null=True, blank=True)
     reason = models.TextField(_("reason"))
     imposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("imposed by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imposed by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)

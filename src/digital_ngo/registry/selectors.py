@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from aztext import fold
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aztext import fold
 from digital_ngo.core.audit import HistoryEntry, merged_history
 from digital_ngo.registry.models import NGO, NGOStatus, Sanction, Verification
 
@@ -43,8 +43,13 @@ def apply_filters(ngos: QuerySet[NGO], filters: DirectoryFilters) -> QuerySet[NG
     if filters.region:
         ngos = ngos.filter(region__code=filters.region)
     if filters.field:
-        ngos = ngos.filter(Exists(NGO.fields.through.objects.filter(
-            ngo_id=OuterRef("pk"), fieldofactivity__slug=filters.field)))
+        ngos = ngos.filter(
+            Exists(
+                NGO.fields.through.objects.filter(
+                    ngo_id=OuterRef("pk"), fieldofactivity__slug=filters.field
+                )
+            )
+        )
     if filters.status:
         ngos = ngos.filter(status=filters.status)
     return search_ngos(ngos, filters.q)

@@ -72,7 +72,9 @@ def _save_ngo(ngo: NGO, fields: Iterable[FieldOfActivity]) -> NGO:
         with transaction.atomic():
             ngo.save()
     except IntegrityError as error:
-        raise ValidationError({"voen": _("An NGO with this VÖEN is already registered.")}) from error
+        raise ValidationError(
+            {"voen": _("An NGO with this VÖEN is already registered.")}
+        ) from error
     ngo.fields.set(fields)
     return ngo
 

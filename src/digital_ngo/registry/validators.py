@@ -12,7 +12,10 @@ def normalize_voen(value: str) -> str:
         return str(stdnum_voen.validate(value))
     except StdnumError as error:
         raise ValidationError(
-            _("“%(value)s” is not a valid VÖEN: it must be 10 digits ending in 1 (legal person) or 2."),
+            _(
+                "“%(value)s” is not a valid VÖEN: it must be 10 digits ending in 1 "
+                "(legal person) or 2."
+            ),
             params={"value": value},
             code="invalid_voen",
         ) from error

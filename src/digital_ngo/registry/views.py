@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.registry import selectors, services
 from digital_ngo.registry.forms import (
@@ -34,13 +35,12 @@ def _filters(form: DirectoryFilterForm) -> selectors.DirectoryFilters:
     )
 
 
-
 def _page(request: HttpRequest, queryset: Any) -> Any:
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def ngo_directory(request: HttpRequest) -> HttpResponse:
-    """Everyone: the directory of verified NGOs, filtered and searched without regard to diacritics."""
+    """Everyone: the directory of verified NGOs, filtered; search ignores diacritics."""
     form = DirectoryFilterForm(request.GET or None)
     page = _page(request, selectors.public_directory(_filters(form)))
     context = {"form": form, "page": page, "query": request.GET.copy()}
@@ -57,11 +57,11 @@ def ngo_profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_ngo(request: HttpRequest) -> HttpResponse:
+def my_ngo(request: AuthenticatedRequest) -> HttpResponse:
     """NGO administrators and members: their NGO's page, with its registration state."""
     if not request.user.has_perm("accounts.view_ngo_area"):
         raise PermissionDenied
-    ngo = request.user.ngo  # type: ignore[union-attr]
+    ngo = request.user.ngo
     context: dict[str, Any] = {"ngo": ngo}
     if ngo is not None:
         context.update(
@@ -74,7 +74,7 @@ def my_ngo(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register_ngo(request: HttpRequest) -> HttpResponse:
+def register_ngo(request: AuthenticatedRequest) -> HttpResponse:
     """NGO administrators who have no NGO yet: register one with its documents."""
     if not request.user.has_perm("registry.register_ngo"):
         raise PermissionDenied
@@ -82,7 +82,7 @@ def register_ngo(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.register_ngo(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 data=form.ngo_data(),
                 fields=form.cleaned_data["fields"],
                 documents=form.documents(),
@@ -97,16 +97,16 @@ def register_ngo(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_registration(request: HttpRequest) -> HttpResponse:
+def edit_registration(request: AuthenticatedRequest) -> HttpResponse:
     """The NGO's administrator, until the NGO is verified: correct and resubmit the registration."""
-    ngo = request.user.ngo  # type: ignore[union-attr]
+    ngo = request.user.ngo
     if ngo is None or not request.user.has_perm("registry.edit_registration", ngo):
         raise PermissionDenied
     form = NGORegistrationForm(request.POST or None, request.FILES or None, instance=ngo)
     if request.method == "POST" and form.is_valid():
         try:
             services.resubmit_registration(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 ngo=NGO.objects.get(pk=ngo.pk),
                 data=form.ngo_data(),
                 fields=form.cleaned_data["fields"],
@@ -121,7 +121,7 @@ def edit_registration(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def download_document(request: HttpRequest, pk: int) -> FileResponse:
+def download_document(request: AuthenticatedRequest, pk: int) -> FileResponse:
     """The NGO's own people and agency staff: download a registration document; others get 404."""
     document = get_object_or_404(NGODocument.objects.select_related("ngo"), pk=pk)
     if not request.user.has_perm("registry.view_ngo_private", document.ngo):
@@ -135,11 +135,13 @@ def download_document(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def staff_dashboard(request: HttpRequest) -> HttpResponse:
+def staff_dashboard(request: AuthenticatedRequest) -> HttpResponse:
     """Agency staff: the registry at a glance and the verification queue."""
     require_object_permission(request.user, "registry.view_staff_lists", None)
     by_state = dict(
-        NGO.objects.values_list("verification").annotate(n=Count("pk")).values_list("verification", "n")
+        NGO.objects.values_list("verification")
+        .annotate(n=Count("pk"))
+        .values_list("verification", "n")
     )
     context = {
         "queue": selectors.verification_queue()[:10],
@@ -151,20 +153,21 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def staff_ngo_list(request: HttpRequest) -> HttpResponse:
+def staff_ngo_list(request: AuthenticatedRequest) -> HttpResponse:
     """Agency staff: every NGO in any state, with filters."""
     require_object_permission(request.user, "registry.view_staff_lists", None)
     form = StaffFilterForm(request.GET or None)
     verification = form.cleaned_data.get("verification", "") if form.is_valid() else ""
     ngos = selectors.staff_ngo_list(_filters(form), verification)
     return render(
-        request, "registry/staff_ngo_list.html",
+        request,
+        "registry/staff_ngo_list.html",
         {"form": form, "page": _page(request, ngos), "query": request.GET.copy()},
     )
 
 
 @login_required
-def staff_ngo_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_ngo_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency staff: an NGO's full record, documents, the verification decision and sanctions."""
     require_object_permission(request.user, "registry.view_staff_lists", None)
     ngo = get_object_or_404(NGO.objects.select_related("region", "district"), pk=pk)
@@ -185,12 +188,12 @@ def _detail_context(ngo: NGO, **forms: Any) -> dict[str, Any]:
 
 @login_required
 @require_POST
-def verify_ngo(request: HttpRequest, pk: int) -> HttpResponse:
+def verify_ngo(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency administrators and programme managers: mark a submitted NGO as verified."""
     ngo = get_object_or_404(NGO, pk=pk)
     require_object_permission(request.user, "registry.verify_ngo", ngo)
     try:
-        services.verify_ngo(staff=request.user, ngo=ngo)  # type: ignore[arg-type]
+        services.verify_ngo(staff=request.user, ngo=ngo)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -200,7 +203,7 @@ def verify_ngo(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def return_registration(request: HttpRequest, pk: int) -> HttpResponse:
+def return_registration(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency administrators and programme managers: return a registration with reasons."""
     ngo = get_object_or_404(NGO, pk=pk)
     require_object_permission(request.user, "registry.verify_ngo", ngo)
@@ -208,40 +211,55 @@ def return_registration(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.return_registration(
-                staff=request.user, ngo=ngo, reasons=form.cleaned_data["reasons"]  # type: ignore[arg-type]
+                staff=request.user,
+                ngo=ngo,
+                reasons=form.cleaned_data["reasons"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The registration was returned to the NGO."))
             return redirect("registry:staff_ngo_detail", pk=pk)
-    return render(request, "registry/staff_ngo_detail.html", _detail_context(ngo, return_form=form), status=400)
+    return render(
+        request,
+        "registry/staff_ngo_detail.html",
+        _detail_context(ngo, return_form=form),
+        status=400,
+    )
 
 
 @login_required
 @require_POST
-def impose_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+def impose_sanction(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency administrators: record a sanction against an NGO."""
     ngo = get_object_or_404(NGO, pk=pk)
     require_object_permission(request.user, "registry.impose_sanction", ngo)
     form = SanctionForm(request.POST, instance=Sanction(ngo=ngo, imposed_by=request.user))
     if form.is_valid():
         try:
-            services.impose_sanction(staff=request.user, ngo=ngo, **{  # type: ignore[arg-type]
-                name: form.cleaned_data[name] for name in ("kind", "starts_on", "ends_on", "reason")
-            })
+            services.impose_sanction(
+                staff=request.user,
+                ngo=ngo,
+                **{
+                    name: form.cleaned_data[name]
+                    for name in ("kind", "starts_on", "ends_on", "reason")
+                },
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The sanction was recorded."))
             return redirect("registry:staff_ngo_detail", pk=pk)
     return render(
-        request, "registry/staff_ngo_detail.html", _detail_context(ngo, sanction_form=form), status=400
+        request,
+        "registry/staff_ngo_detail.html",
+        _detail_context(ngo, sanction_form=form),
+        status=400,
     )
 
 
 @login_required
-def ngo_history(request: HttpRequest, pk: int) -> HttpResponse:
+def ngo_history(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency staff: every change to an NGO's record, who made it and when, old → new."""
     ngo = get_object_or_404(NGO, pk=pk)
     require_object_permission(request.user, "registry.view_history", ngo)

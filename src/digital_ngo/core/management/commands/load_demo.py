@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--scale", type=int, default=1,
+            "--scale",
+            type=int,
+            default=1,
             help=f"Multiply the data: {registry_demo.NGOS_PER_SCALE} NGOs per unit (default 1).",
         )
 
@@ -26,10 +28,10 @@ class Command(BaseCommand):
         accounts = account_demo.load_accounts()
         admin = next(user for account, user in accounts if account.role == "agency_admin")
         registry_demo.load_sanctions(admin)
-        for account, user in accounts:
+        for _account, user in accounts:
             if user.ngo is not None:
                 registry_demo.attach_documents(user.ngo, user)
-        self.stdout.write("Demo accounts (password: %s):" % account_demo.DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""
             self.stdout.write(f"  {account.email:28} {user.get_role_display()}{where}")
