@@ -9,26 +9,15 @@ from aztext.casing import lower
 
 ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 _RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
-_DIGIT_BASE = -20
-_OTHER_BASE = len(ALPHABET) + 1
 
 
-def _rank(char: str) -> int:
-    """Rank one lower-case character: digits, then letters, then the rest."""
-    if char in _RANK:
-        return _RANK[char]
-    if char.isdigit():
-        return _DIGIT_BASE + int(char) if char in "0123456789" else _DIGIT_BASE + 10
-    return _OTHER_BASE + ord(char)
-
-
-def sort_key(text: str) -> tuple[tuple[int, ...], str]:
+def sort_key(text: str) -> tuple[str, str]:
     """Key for ``sorted(..., key=sort_key)`` in Azerbaijani order.
 
     Case is ignored first (``Şəki`` sorts with ``şəki``); ties are broken by
     the original text so the order is total and stable across runs.
     """
-    return tuple(_rank(ch) for ch in lower(text)), text
+    return collation_key(text), text
 
 
 def _slot(char: str) -> int:

@@ -28,6 +28,5 @@ def fold(text: str) -> str:
     to the ASCII letters people type for them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o,
     ü→u), other accents are stripped and runs of white space become one space.
     """
-    text = lower(unicodedata.normalize("NFC", text)).translate(AZ_TO_ASCII)
-    text = _strip_marks(text).translate(AZ_TO_ASCII)
-    return " ".join(text.split())
+    text = _strip_marks(lower(unicodedata.normalize("NFC", text)))
+    return " ".join(lower(text).translate(AZ_TO_ASCII).split())
