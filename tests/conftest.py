@@ -4,6 +4,7 @@ Nothing here mocks the platform's code: fixtures create real rows through
 the models or the services, in the real test database.
 """
 
+import importlib
 import io
 from collections.abc import Callable
 from typing import Any
@@ -101,3 +102,28 @@ def users(make_user: Callable[..., User], make_ngo: Callable[..., NGO]) -> dict[
 def fast_password_hashing(settings: Any) -> None:
     """Hash test passwords with MD5: the real hasher costs ~0.3 s per user on these machines."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings: Any, tmp_path: Any) -> None:
+    """Keep files uploaded by tests out of the repository's ``var/uploads``."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request: pytest.FixtureRequest) -> None:
+    """Make sure regions, districts and fields of activity exist for database tests.
+
+    The data migration loads them once, but a transactional test (the browser
+    tests) ends by flushing every table, and ``serialized_rollback`` cannot
+    restore them once Playwright's event loop runs in the test thread. Rerunning
+    the migration's own idempotent loader when the rows are missing works in any
+    test order, on SQLite and PostgreSQL.
+    """
+    if not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    if FieldOfActivity.objects.exists():
+        return
+    from django.apps import apps
+
+    importlib.import_module("digital_ngo.registry.migrations.0002_reference_data").load(apps, None)

@@ -161,7 +161,7 @@ STORAGES = {
 }
 # Uploads live outside the web root and are served only through permission-checked views.
 MEDIA_ROOT = VAR_DIR / "uploads"
-MEDIA_URL = None
+MEDIA_URL = "/uploads-are-not-served-here/"  # no URL route: see registry.views.download_document
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640

@@ -44,10 +44,15 @@ def _check_documents(ngo: NGO, uploads: Mapping[str, UploadedFile]) -> None:
     on_file = set(ngo.documents.values_list("kind", flat=True)) if ngo.pk else set()
     missing = [kind for kind in required_documents(ngo) if kind not in on_file | set(uploads)]
     if missing:
-        labels = ", ".join(str(NGODocument.Kind(kind).label) for kind in missing)
-        raise ValidationError(_("Upload the required documents: %(labels)s.") % {"labels": labels})
-    for upload in uploads.values():
-        validate_document(upload)
+        raise ValidationError({str(kind): _("Upload this document.") for kind in missing})
+    errors = {}
+    for kind, upload in uploads.items():
+        try:
+            validate_document(upload)
+        except ValidationError as error:
+            errors[str(kind)] = error.messages
+    if errors:
+        raise ValidationError(errors)
 
 
 def add_document(*, ngo: NGO, kind: str, upload: UploadedFile, user: User) -> NGODocument:

@@ -13,8 +13,8 @@ def normalize_voen(value: str) -> str:
     except StdnumError as error:
         raise ValidationError(
             _(
-                "“%(value)s” is not a valid VÖEN: it must be 10 digits ending in 1 "
-                "(legal person) or 2."
+                "“%(value)s” is not a valid VÖEN: it must be 10 digits, the 9th a check digit "
+                "that matches the others and the last 1 (legal person) or 2 (natural person)."
             ),
             params={"value": value},
             code="invalid_voen",
