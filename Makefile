@@ -9,7 +9,7 @@ HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: demo test bench lint install system-packages assets messages serve clean
+.PHONY: demo test bench lint install system-packages assets messages clean aztext-lexicon
 
 demo: install
 	$(APP) migrate --no-input
@@ -56,3 +56,7 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) node_modules var/static
+
+# Rebuild src/aztext/data/ from ../shared/aztext/resources and Tesseract's Azerbaijani word list.
+aztext-lexicon: install
+	$(PY) scripts/build_aztext_lexicon.py

@@ -8,5 +8,18 @@ text. No Django, no network: every function works on plain strings.
 from aztext.casing import capitalize, lower, title, upper
 from aztext.collation import collation_key, sort_key
 from aztext.folding import fold
+from aztext.restoration import Change, Restoration, Restorer, restore
 
-__all__ = ["capitalize", "collation_key", "fold", "lower", "sort_key", "title", "upper"]
+__all__ = [
+    "Change",
+    "Restoration",
+    "Restorer",
+    "capitalize",
+    "collation_key",
+    "fold",
+    "lower",
+    "restore",
+    "sort_key",
+    "title",
+    "upper",
+]

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Build the compact lexicon shipped in ``src/aztext/data/``.
+
+Sources (all offline, Apache-2.0, tesseract-ocr/langdata ``aze/``):
+
+* ``aze.wordlist``      frequency-ranked word list (rank → pseudo-count 1e6/rank);
+* ``aze.word.bigrams``  frequency-ranked word pairs;
+* the word DAWG inside Tesseract's ``aze.traineddata`` (Debian
+  ``tesseract-ocr-aze``), unpacked with ``combine_tessdata -u`` and
+  ``dawg2wordlist``; words found only there get a small floor count.
+
+Clean-up: NFKC (ligatures ﬁ ﬆ), surrounding punctuation stripped, Azerbaijani
+lower case, only letter words (optionally hyphenated) kept. Forms that are a
+partial ASCII fold of a much more frequent word (``cox`` for ``çox``,
+``dövlet`` for ``dövlət``) are dropped: they are typing damage, not words.
+
+Output (UTF-8, gzip, tab-separated, sorted by count descending):
+
+* ``lexicon.tsv.gz``   ``word<TAB>count``
+* ``bigrams.tsv.gz``   ``word1<TAB>word2<TAB>count``
+
+Usage::
+
+    python scripts/build_aztext_lexicon.py [--resources DIR] [--traineddata FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from aztext.casing import lower  # noqa: E402
+from aztext.folding import fold  # noqa: E402
+
+DEFAULT_RESOURCES = ROOT.parent / "shared" / "aztext" / "resources"
+DEFAULT_TRAINEDDATA = Path("/usr/share/tesseract-ocr/5/tessdata/aze.traineddata")
+OUT_DIR = ROOT / "src" / "aztext" / "data"
+
+WORD_RE = re.compile(r"^[a-zəıöüşçğ]+(?:-[a-zəıöüşçğ]+)*$")
+STRIP = "\"'“”„«»‘’()[]{}<>.,;:!?…|*/\\#%&+=~^`_–—-"
+PSEUDO_TOTAL = 1_000_000.0
+DAWG_ONLY_COUNT = 1.5
+BOTH_BONUS = 2.0
+DROP_RATIO = 8.0
+MIN_BIGRAM_COUNT = 1.0
+
+
+def normalise(token: str) -> str | None:
+    """Return the lexicon form of a raw token, or None if it is not a word."""
+    word = lower(unicodedata.normalize("NFKC", token).strip(STRIP))
+    word = unicodedata.normalize("NFC", word)
+    if len(word) < 1 or not WORD_RE.match(word):
+        return None
+    return word
+
+
+def read_ranked(path: Path) -> dict[str, float]:
+    """Pseudo-counts 1e6/rank of the words of a ranked list, summed over variants."""
+    counts: dict[str, float] = defaultdict(float)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for rank, line in enumerate(handle, 1):
+            word = normalise(line.strip())
+            if word:
+                counts[word] += PSEUDO_TOTAL / rank
+    return counts
+
+
+def tesseract_words(traineddata: Path) -> set[str]:
+    """Words of Tesseract's LSTM word DAWG, or an empty set if tools are missing."""
+    if not traineddata.exists() or not shutil.which("combine_tessdata"):
+        print(f"warning: no Tesseract word list ({traineddata})", file=sys.stderr)
+        return set()
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = Path(tmp) / "aze."
+        subprocess.run(["combine_tessdata", "-u", str(traineddata), str(prefix)],
+                       check=True, capture_output=True)
+        out = Path(tmp) / "words.txt"
+        subprocess.run(["dawg2wordlist", f"{prefix}lstm-unicharset",
+                        f"{prefix}lstm-word-dawg", str(out)], check=True, capture_output=True)
+        raw = out.read_text(encoding="utf-8", errors="replace").split()
+    return {w for w in (normalise(t) for t in raw) if w}
+
+
+def is_partial_fold(word: str, richer: str) -> bool:
+    """True if ``word`` is ``richer`` with some Azerbaijani letters typed as ASCII."""
+    if len(word) != len(richer) or word == richer:
+        return False
+    return all(a == b or a == fold(b) for a, b in zip(word, richer, strict=True))
+
+
+def drop_folded_forms(counts: dict[str, float]) -> set[str]:
+    """Words that are a partial ASCII fold of a word DROP_RATIO times as frequent."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        by_key[fold(word)].append(word)
+    dropped: set[str] = set()
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        for word in group:
+            for richer in group:
+                if (counts[richer] >= DROP_RATIO * counts[word]
+                        and is_partial_fold(word, richer)):
+                    dropped.add(word)
+                    break
+    return dropped
+
+
+def build_unigrams(resources: Path, dawg: set[str]) -> dict[str, float]:
+    """Merged, filtered pseudo-counts of every lexicon word."""
+    counts = read_ranked(resources / "aze.wordlist")
+    for word in counts:
+        if word in dawg:
+            counts[word] += BOTH_BONUS
+    for word in dawg:
+        counts.setdefault(word, DAWG_ONLY_COUNT)
+    for word in drop_folded_forms(counts):
+        del counts[word]
+    return dict(counts)
+
+
+def build_bigrams(resources: Path, lexicon: dict[str, float]) -> dict[tuple[str, str], float]:
+    """Pseudo-counts of word pairs whose two words are both in the lexicon."""
+    pairs: dict[tuple[str, str], float] = defaultdict(float)
+    path = resources / "aze.word.bigrams"
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for rank, line in enumerate(handle, 1):
+            parts = line.split()
+            if len(parts) != 2:
+                continue
+            first, second = normalise(parts[0]), normalise(parts[1])
+            if first in lexicon and second in lexicon and first and second:
+                pairs[(first, second)] += PSEUDO_TOTAL / rank
+    return {k: v for k, v in pairs.items() if v >= MIN_BIGRAM_COUNT}
+
+
+def write_tsv(path: Path, rows: list[str]) -> None:
+    """Write ``rows`` as a reproducible gzip'd text file."""
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                               compresslevel=9, filename="") as gz:
+        gz.write(data)
+
+
+def fmt(count: float) -> str:
+    """Compact count: integers above 10, one decimal below."""
+    return str(round(count)) if count >= 10 else f"{count:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build ``lexicon.tsv.gz`` and ``bigrams.tsv.gz``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--resources", type=Path, default=DEFAULT_RESOURCES)
+    parser.add_argument("--traineddata", type=Path, default=DEFAULT_TRAINEDDATA)
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args(argv)
+    dawg = tesseract_words(args.traineddata)
+    unigrams = build_unigrams(args.resources, dawg)
+    bigrams = build_bigrams(args.resources, unigrams)
+    args.out.mkdir(parents=True, exist_ok=True)
+    uni_rows = [f"{w}\t{fmt(c)}" for w, c in sorted(unigrams.items(), key=lambda x: (-x[1], x[0]))]
+    big_rows = [f"{a}\t{b}\t{fmt(c)}"
+                for (a, b), c in sorted(bigrams.items(), key=lambda x: (-x[1], x[0]))]
+    write_tsv(args.out / "lexicon.tsv.gz", uni_rows)
+    write_tsv(args.out / "bigrams.tsv.gz", big_rows)
+    for name in ("LICENSE-langdata-Apache-2.0.txt",):
+        src = args.resources / name
+        if src.exists():
+            shutil.copyfile(src, args.out / name)
+    print(f"{len(uni_rows)} words, {len(big_rows)} pairs, {len(dawg)} DAWG words -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""Small, named text fixes used by :func:`aztext.restore`.
+
+Each function does one thing to one token or one piece of layout and is
+pure, so every change it makes can be reported with its name. Word-level
+letter restoration lives in :mod:`aztext.words`; this module holds the
+layout, punctuation and token-shape rules around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from aztext.casing import upper
+
+#: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
+LETTER_LIKE = "®@¢"
+#: Letters OCR or typing confuses with Azerbaijani letters (digits too).
+DIGIT_LETTERS = "013569"
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
+NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
+QUOTE_JUNK = {",,": "„", "''": '"', "``": '"', "‚‚": "„"}
+SENTENCE_END = re.compile(r"[.!?…]$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input line: where it starts and its text (no newline)."""
+
+    start: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of ``text`` with their offsets."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append(Line(pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def paragraphs(text: str) -> list[list[Line]]:
+    """Group lines into paragraphs.
+
+    If the text has blank lines, they separate paragraphs and the lines
+    between them are one wrapped paragraph (OCR and e-mail layout).
+    Otherwise every non-empty line is a paragraph of its own.
+    """
+    lines = split_lines(text)
+    filled = [i for i, line in enumerate(lines) if line.text.strip()]
+    if not filled:
+        return []
+    inner = lines[filled[0]:filled[-1] + 1]
+    if all(line.text.strip() for line in inner):
+        return [[line] for line in inner]
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def is_soft_hyphen_end(token: str) -> bool:
+    """True for a line-final token that ends in a word-splitting hyphen."""
+    return len(token) > 1 and token.endswith("-") and token[-2].isalpha()
+
+
+@lru_cache(maxsize=65536)
+def split_affixes(token: str) -> tuple[str, str, str]:
+    """Split a token into leading punctuation, word core and trailing punctuation."""
+    start, end = 0, len(token)
+    while start < end and not _is_core(token[start]):
+        start += 1
+    while end > start and not _is_core(token[end - 1]):
+        end -= 1
+    return token[:start], token[start:end], token[end:]
+
+
+def _is_core(ch: str) -> bool:
+    """Characters that may belong to a word (letters, digits, OCR letter junk)."""
+    return ch.isalnum() or ch in LETTER_LIKE
+
+
+def fix_numero(token: str, following: str) -> str | None:
+    """``Ne 2`` / ``No 2`` / ``Ne2`` (OCR of ``№ 2``) → ``№`` / ``№ 2``; else None."""
+    if token in NUMERO_WORDS and following[:1].isdigit():
+        return "№"
+    glued = NUMERO_GLUED.match(token)
+    if glued:
+        return "№ " + glued.group(1)
+    return None
+
+
+def fix_quote_junk(token: str) -> str:
+    """Doubled commas or apostrophes read for quotes (``,,`` → ``„``, ``''`` → ``"``)."""
+    for junk, quote in QUOTE_JUNK.items():
+        if junk in token:
+            token = token.replace(junk, quote)
+    return token
+
+
+def strip_underscores(token: str) -> str:
+    """Drop OCR underscores at the edges of a token (``__iroli`` → ``iroli``)."""
+    if "_" not in token:
+        return token
+    inner = token.strip("_")
+    if "_" in inner and not inner.replace("_", "").isalpha():
+        return token
+    return inner
+
+
+def apply_case(original: str, new: str) -> str:
+    """Give the restored lower-case ``new`` the letter case of ``original``."""
+    letters = [ch for ch in original if ch.isalpha()]
+    if len(letters) >= 2 and not any(ch.islower() for ch in letters):
+        return upper(new)
+    if original[:1].isupper() or (original[:1] in LETTER_LIKE and len(letters) >= 1):
+        return upper(new[:1]) + new[1:]
+    return new
+
+
+@lru_cache(maxsize=65536)
+def is_restorable(part: str) -> bool:
+    """Whether a word part may be changed at all.
+
+    Numbers, codes with digits (COP29), Roman numerals, words in other
+    scripts and mixed-case names (iPhone, McDonald) are left alone.
+    """
+    if len(part) < 2:
+        return False
+    letters = [ch for ch in part if ch.isalpha()]
+    if len(letters) < 1:
+        return False
+    if any(not ("a" <= ch.lower() <= "z" or ch.lower() in "əıöüşçğİéèëäíìîó") for ch in letters):
+        return False
+    if any(ch.isdigit() for ch in part):
+        if not any(ch.islower() for ch in letters):
+            return False
+        if any(ch.isdigit() and ch not in DIGIT_LETTERS for ch in part):
+            return False
+    if ROMAN.match(part):
+        return False
+    tail = part[1:]
+    return not (any(ch.isupper() for ch in tail) and any(ch.islower() for ch in tail))
+
+
+ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
+TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
+NUMBER_SUFFIX = re.compile(r"^(\W*\d+)-([^\W\d_]{1,5})(\W*)$")
+_TWO = {"a": "a", "ı": "a", "o": "a", "u": "a", "e": "ə", "ə": "ə", "i": "ə", "ö": "ə", "ü": "ə"}
+_FOUR = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def number_word(number: int) -> str:
+    """The last spoken word of ``number``, which decides suffix harmony (94 → dörd)."""
+    if number % 10 or number == 0:
+        return ONES[number % 10]
+    if number % 100:
+        return TENS[number % 100 // 10]
+    for unit, word in ((1000, "yüz"), (10**6, "min"), (10**9, "milyon")):
+        if number % unit:
+            return word
+    return "milyard"
+
+
+def harmonise_suffix(number: str, suffix: str) -> str:
+    """Vowels of a suffix after a number, in harmony with how it is read (3-cu → 3-cü)."""
+    if not suffix.islower():
+        return suffix
+    vowel = next(ch for ch in reversed(number_word(int(number[-9:]))) if ch in _FOUR)
+    out: list[str] = []
+    for ch in suffix:
+        if ch in "aeə":
+            ch = _TWO[vowel]
+        elif ch in "ıiuü":
+            ch = _FOUR[vowel]
+        if ch in _FOUR:
+            if out and out[-1] == ch:  # OCR doubling (cii for cü)
+                continue
+            vowel = ch
+        out.append(ch)
+    return "".join(out)
+
+
+def fix_number_suffix(token: str) -> str | None:
+    """``94-cu`` → ``94-cü``, ``1-den`` → ``1-dən``; None if nothing changes."""
+    match = NUMBER_SUFFIX.match(token)
+    if not match:
+        return None
+    head, suffix, tail = match.groups()
+    digits = re.sub(r"\D", "", head)
+    new = harmonise_suffix(digits, suffix)
+    return f"{head}-{new}{tail}" if new != suffix else None
