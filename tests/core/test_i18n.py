@@ -76,3 +76,19 @@ def test_money_and_dates_follow_the_locale(language, expected_money, expected_da
 def test_money_keeps_qepik():
     with translation.override("az"):
         assert render("{{ amount|azn }}", amount=Decimal("1234.5")) == "1\u00a0234,50\u00a0₼"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("az", "Almaniya"), ("en", "Germany")])
+def test_country_names_follow_the_language(language, expected):
+    with translation.override(language):
+        assert render("{{ code|country }}", code="DE") == expected
+
+
+@pytest.mark.django_db
+def test_registration_form_lists_countries_in_azerbaijani_order(client, make_user):
+    from digital_ngo.registry.forms import NGORegistrationForm
+
+    with translation.override("az"):
+        names = [name for _, name in NGORegistrationForm().fields["country"].choices]
+    assert "Azərbaycan" in names and "Azerbaijan" not in names
+    assert names.index("Çin") < names.index("Əfqanıstan") < names.index("Xırvatıstan")

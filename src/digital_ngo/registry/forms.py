@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from digital_ngo.core.countries import country_choices
 from digital_ngo.registry.models import (
     NGO,
     EconomicRegion,
@@ -75,6 +76,7 @@ class NGORegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.fields["fields"].queryset = FieldOfActivity.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.fields["fields"].required = True
+        self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
 
     def clean_voen(self) -> str | None:
         value = (self.cleaned_data.get("voen") or "").strip()

@@ -6,6 +6,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from digital_ngo.core.countries import country_name
+
 register = template.Library()
 
 
@@ -28,3 +30,9 @@ def grouped(number: int | None) -> str:
     if number is None:
         return ""
     return number_format(number, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def country(code: object) -> str:
+    """The name of a country (an ISO code or a django-countries ``Country``) in the active language."""
+    return country_name(str(getattr(code, "code", code))) if code else ""
