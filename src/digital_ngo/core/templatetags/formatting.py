@@ -34,5 +34,5 @@ def grouped(number: int | None) -> str:
 
 @register.filter
 def country(code: object) -> str:
-    """The name of a country (an ISO code or a django-countries ``Country``) in the active language."""
+    """A country (ISO code or django-countries ``Country``) named in the active language."""
     return country_name(str(getattr(code, "code", code))) if code else ""
