@@ -1,5 +1,6 @@
 """Views of the registry. Each docstring says who may use the view; others get 403 or 404."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -79,20 +80,8 @@ def register_ngo(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("registry.register_ngo"):
         raise PermissionDenied
     form = NGORegistrationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.register_ngo(
-                user=request.user,
-                data=form.ngo_data(),
-                fields=form.cleaned_data["fields"],
-                documents=form.documents(),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Your NGO was submitted for the agency's technical check."))
-            return redirect("registry:my_ngo")
-    return render(request, "registry/registration_form.html", {"form": form, "creating": True})
+    done = _("Your NGO was submitted for the agency's technical check.")
+    return _registration(request, form, done, lambda **data: services.register_ngo(**data))
 
 
 @login_required
@@ -103,11 +92,24 @@ def edit_registration(request: AuthenticatedRequest) -> HttpResponse:
     if ngo is None or not request.user.has_perm("registry.edit_registration", ngo):
         raise PermissionDenied
     form = NGORegistrationForm(request.POST or None, request.FILES or None, instance=ngo)
+    done = _("Your corrections were submitted for the technical check.")
+    fresh = NGO.objects.get(pk=ngo.pk)  # the form's instance holds unsaved edits
+    return _registration(
+        request, form, done, lambda **data: services.resubmit_registration(ngo=fresh, **data)
+    )
+
+
+def _registration(
+    request: AuthenticatedRequest,
+    form: NGORegistrationForm,
+    done: str,
+    save: Callable[..., NGO],
+) -> HttpResponse:
+    """Show the registration form; on a valid POST, ``save`` it through a service."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.resubmit_registration(
+            save(
                 user=request.user,
-                ngo=NGO.objects.get(pk=ngo.pk),
                 data=form.ngo_data(),
                 fields=form.cleaned_data["fields"],
                 documents=form.documents(),
@@ -115,9 +117,10 @@ def edit_registration(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("Your corrections were submitted for the technical check."))
+            messages.success(request, done)
             return redirect("registry:my_ngo")
-    return render(request, "registry/registration_form.html", {"form": form, "ngo": ngo})
+    context = {"form": form, "creating": form.instance.pk is None, "ngo": form.instance}
+    return render(request, "registry/registration_form.html", context)
 
 
 @login_required
