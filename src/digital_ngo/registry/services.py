@@ -55,9 +55,8 @@ def _check_documents(ngo: NGO, uploads: Mapping[str, UploadedFile]) -> None:
         raise ValidationError(errors)
 
 
-def add_document(*, ngo: NGO, kind: str, upload: UploadedFile, user: User) -> NGODocument:
-    """Store ``upload`` as one of ``ngo``'s documents (the caller holds the transaction)."""
-    validate_document(upload)
+def _store_document(*, ngo: NGO, kind: str, upload: UploadedFile, user: User) -> NGODocument:
+    """Store ``upload``, already checked by ``_check_documents``, as one of ``ngo``'s documents."""
     head = upload.read(2048)
     upload.seek(0)
     return NGODocument.objects.create(
@@ -99,7 +98,7 @@ def register_ngo(
     _check_documents(ngo, documents)
     _save_ngo(ngo, fields)
     for kind, upload in documents.items():
-        add_document(ngo=ngo, kind=kind, upload=upload, user=user)
+        _store_document(ngo=ngo, kind=kind, upload=upload, user=user)
     user.ngo = ngo
     user.save(update_fields=["ngo"])
     return ngo
@@ -124,7 +123,7 @@ def resubmit_registration(
     _check_documents(ngo, documents)
     _save_ngo(ngo, fields)
     for kind, upload in documents.items():
-        add_document(ngo=ngo, kind=kind, upload=upload, user=user)
+        _store_document(ngo=ngo, kind=kind, upload=upload, user=user)
     return ngo
 
 
