@@ -64,11 +64,11 @@ def test_unverified_profile_is_404_for_everyone(client, users, make_ngo, role):
     )
 
 
-@pytest.mark.parametrize("role", sorted(EVERYONE))
-def test_documents_only_for_own_ngo_and_staff(client, users, make_ngo, pdf_upload, role):
-    own = users["ngo_admin"].ngo
-    document = NGODocument.objects.create(
-        ngo=own,
+@pytest.fixture
+def charter(users, pdf_upload):
+    """A charter uploaded by the NGO of the ``users`` fixture's NGO administrator."""
+    return NGODocument.objects.create(
+        ngo=users["ngo_admin"].ngo,
         kind="charter",
         file=pdf_upload(),
         original_name="charter.pdf",
@@ -76,24 +76,19 @@ def test_documents_only_for_own_ngo_and_staff(client, users, make_ngo, pdf_uploa
         size=10,
         uploaded_by=users["ngo_admin"],
     )
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_documents_only_for_own_ngo_and_staff(client, users, charter, role):
+    document = charter
     response = client_for(client, users[role]).get(reverse("registry:document", args=[document.pk]))
     assert response.status_code == expected(role, STAFF | NGO_PEOPLE, 404)
     if response.status_code == 200:
         assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_people_of_another_ngo_get_404_for_documents(
-    client, users, make_ngo, make_user, pdf_upload
-):
-    document = NGODocument.objects.create(
-        ngo=users["ngo_admin"].ngo,
-        kind="charter",
-        file=pdf_upload(),
-        original_name="c.pdf",
-        content_type="application/pdf",
-        size=10,
-        uploaded_by=users["ngo_admin"],
-    )
+def test_people_of_another_ngo_get_404_for_documents(client, charter, make_ngo, make_user):
+    document = charter
     stranger = make_user(Role.NGO_ADMIN, make_ngo())
     client.force_login(stranger)
     assert client.get(reverse("registry:document", args=[document.pk])).status_code == 404

@@ -95,14 +95,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return f"{self.full_name} <{self.email}>"
 
-    @property
-    def is_agency(self) -> bool:
-        return self.role in AGENCY_ROLES
-
-    @property
-    def is_ngo_person(self) -> bool:
-        return self.role in NGO_ROLES
-
 
 class Invitation(models.Model):
     """An e-mailed link that lets someone create an account with a given role."""

@@ -181,11 +181,10 @@ def load_ngos(scale: int = 1) -> DemoResult:
         for ngo in (_build(i, rng, fake, districts) for i in range(1, NGOS_PER_SCALE * scale + 1))
         if ngo.email not in existing
     ]
-    bulk_create_with_history(new, NGO, batch_size=1000)
-    created = NGO.objects.filter(email__in=[ngo.email for ngo in new])
+    created = bulk_create_with_history(new, NGO, batch_size=1000)  # returned with primary keys
     through = NGO.fields.through
     links = []
-    for ngo in created.only("pk"):
+    for ngo in created:
         picks = random.Random(ngo.pk).sample(fields, k=2)
         links += [through(ngo_id=ngo.pk, fieldofactivity_id=field.pk) for field in picks]
     through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)

@@ -5,8 +5,6 @@ and collation key of the names, so that search ignores diacritics and lists
 sort in Azerbaijani order on SQLite and PostgreSQL alike.
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -306,6 +304,3 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.starts_on})"
-
-    def is_active_on(self, day: date) -> bool:
-        return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
