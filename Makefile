@@ -15,7 +15,8 @@ demo: install
 	$(APP) migrate --no-input
 	$(APP) load_demo
 	$(APP) collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST_PORT)/ (Ctrl+C to stop)"
+	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
+	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
 
 test: install

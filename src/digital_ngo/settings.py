@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "digital_ngo.core",
     "digital_ngo.accounts",
     "digital_ngo.registry",
+    "digital_ngo.media",
+    "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -208,3 +210,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Press and documents archive: upload size, PDF page limit and image pixel limit for OCR.
+PRESS_MAX_BYTES = int(os.environ.get("PRESS_MAX_BYTES", str(50 * 1024 * 1024)))
+PRESS_MAX_PAGES = int(os.environ.get("PRESS_MAX_PAGES", "300"))
+PRESS_MAX_PIXELS = int(os.environ.get("PRESS_MAX_PIXELS", str(60_000_000)))
+PRESS_OCR_DPI = 300
+# The aztext dev set (shared with the project, not part of it); demo clippings use it when present.
+AZTEXT_DEVSET = os.environ.get(
+    "AZTEXT_DEVSET", str(REPO_DIR.parent / "shared" / "aztext" / "devset")
+)

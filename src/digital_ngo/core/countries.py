@@ -38,3 +38,14 @@ def country_choices() -> list[tuple[str, str]]:
     """(code, name) pairs in the active language, in Azerbaijani alphabetical order."""
     named = [(code, country_name(code)) for code, _ in countries]
     return sorted(named, key=lambda pair: collation_key(pair[1]))
+
+
+@cache
+def country_names(language: str) -> tuple[tuple[str, str], ...]:
+    """(name, ISO code) for every country, named in ``language`` and in English."""
+    catalogue = _catalogue(language)
+    names = []
+    for entry in pycountry.countries:
+        names.append((entry.name, entry.alpha_2))
+        names.append((catalogue.gettext(entry.name), entry.alpha_2))
+    return tuple(sorted(set(names)))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.press.selectors import published_mentions
 from digital_ngo.registry import selectors, services
 from digital_ngo.registry.forms import (
     DirectoryFilterForm,
@@ -53,8 +54,12 @@ def ngo_directory(request: HttpRequest) -> HttpResponse:
 def ngo_profile(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: the public profile of a verified NGO; unverified ones are 404."""
     ngo = get_object_or_404(NGO.objects.verified().select_related("region", "district"), pk=pk)
-    sanctions = ngo.sanctions.all()
-    return render(request, "registry/profile.html", {"ngo": ngo, "sanctions": sanctions})
+    context = {
+        "ngo": ngo,
+        "sanctions": ngo.sanctions.all(),
+        "press": published_mentions(ngo.pk)[:20],
+    }
+    return render(request, "registry/profile.html", context)
 
 
 @login_required

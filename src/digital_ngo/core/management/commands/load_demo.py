@@ -5,6 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from digital_ngo.accounts import demo as account_demo
+from digital_ngo.media import demo as media_demo
+from digital_ngo.press import demo as press_demo
 from digital_ngo.registry import demo as registry_demo
 
 
@@ -31,6 +33,8 @@ class Command(BaseCommand):
         for _account, user in accounts:
             if user.ngo is not None:
                 registry_demo.attach_documents(user.ngo, user)
+        clippings = press_demo.load_clippings(admin, media_demo.load_outlets())
+        self.stdout.write(f"Press archive: {clippings} demo clippings read and restored.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""

@@ -1,0 +1,12 @@
+"""Back-office admin of the media registry (superusers only)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from digital_ngo.media.models import MediaOutlet
+
+
+@admin.register(MediaOutlet)
+class MediaOutletAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "registry_number", "registered_from", "registered_to"]
+    search_fields = ["name", "registry_number"]
