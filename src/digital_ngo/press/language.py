@@ -16,9 +16,12 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_KNOWN_SHARE = 0.6
 #: Function words of languages often quoted in the press; common in them, absent in Azerbaijani.
-FOREIGN_FUNCTION_WORDS = frozenset(
-    ["the", "and", "of", "to", "in", "is", "for", "was", "by", "with", "that", "on", "are", "from", "this", "be", "as", "at", "an", "it", "were", "which", "der", "die", "und", "das", "ist", "nicht", "mit", "von", "zu", "im", "für", "auf", "des", "dem", "sich", "ein", "eine", "le", "la", "les", "et", "est", "des", "une", "du", "pour", "dans", "que", "qui"]
+_FUNCTION_WORDS = (
+    "the and of to in is for was by with that on are from this be as at an it were which "
+    "der die und das ist nicht mit von zu im für auf des dem sich ein eine "
+    "le la les et est une du pour dans que qui"
 )
+FOREIGN_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 MAX_FOREIGN_SHARE = 0.08
 
 
