@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "digital_ngo.accounts",
     "digital_ngo.registry",
     "digital_ngo.media",
+    "digital_ngo.funding",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",

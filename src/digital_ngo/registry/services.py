@@ -11,13 +11,12 @@ from typing import Any
 import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digital_ngo.accounts.models import User
+from digital_ngo.core.notify import notify_ngo
 from digital_ngo.core.uploads import validate_document
 from digital_ngo.registry.models import (
     NGO,
@@ -127,14 +126,6 @@ def resubmit_registration(
     return ngo
 
 
-def _notify_ngo(ngo: NGO, subject: str, template: str) -> None:
-    recipients = list(ngo.people.filter(is_active=True).values_list("email", flat=True))
-    if not recipients:
-        return
-    body = render_to_string(template, {"ngo": ngo})
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
-
-
 def _require_pending(staff: User, ngo: NGO) -> None:
     if not staff.has_perm("registry.verify_ngo"):
         raise PermissionDenied(_("You may not decide on registrations."))
@@ -151,7 +142,7 @@ def verify_ngo(*, staff: User, ngo: NGO) -> NGO:
     ngo.verified_at = timezone.now()
     ngo.return_reasons = ""
     ngo.save()
-    _notify_ngo(ngo, _("Your NGO has been verified"), "registry/email/verified.txt")
+    notify_ngo(ngo, _("Your NGO has been verified"), "registry/email/verified.txt")
     return ngo
 
 
@@ -165,7 +156,7 @@ def return_registration(*, staff: User, ngo: NGO, reasons: str) -> NGO:
     ngo.verification = Verification.RETURNED
     ngo.return_reasons = reasons.strip()
     ngo.save()
-    _notify_ngo(ngo, _("Your NGO registration needs corrections"), "registry/email/returned.txt")
+    notify_ngo(ngo, _("Your NGO registration needs corrections"), "registry/email/returned.txt")
     return ngo
 
 
