@@ -3,7 +3,7 @@
 Usage: python scripts/po_fill.py TRANSLATIONS.py
 The file defines AZ = {msgid: msgstr} and optionally PLURALS = {msgid: (one, many)}.
 Fuzzy guesses by makemessages (and their "#|" notes) are cleared first, so no wrong
-translation survives. Run makemessages with --no-fuzzy-matching to avoid the guesses.
+translation survives. Django's makemessages cannot turn the guesses off, hence this script.
 """
 
 import runpy

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "digital_ngo.registry",
     "digital_ngo.media",
     "digital_ngo.funding",
+    "digital_ngo.applications",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",

@@ -37,9 +37,14 @@ def test_publication_needs_criteria_weights_of_100(make_call, manager):
 
 @pytest.mark.parametrize("tranches", [[80, 30], [0, 100], [60, 30], [50.5, 49.5], "80,20"])
 def test_tranches_must_be_whole_positive_percentages_of_100(manager, tranches):
-    data = {"name_az": "X", "year": 2026, "opens_at": timezone.now(),
-            "closes_at": timezone.now() + timedelta(days=1), "total_budget": Decimal(1000),
-            "tranches": tranches}
+    data = {
+        "name_az": "X",
+        "year": 2026,
+        "opens_at": timezone.now(),
+        "closes_at": timezone.now() + timedelta(days=1),
+        "total_budget": Decimal(1000),
+        "tranches": tranches,
+    }
     with pytest.raises(ValidationError):
         services.create_call(user=manager, data=data, funders=[])
     assert not Call.objects.exists()
@@ -47,7 +52,13 @@ def test_tranches_must_be_whole_positive_percentages_of_100(manager, tranches):
 
 def test_call_must_close_after_it_opens(manager):
     now = timezone.now()
-    data = {"name_az": "X", "year": 2026, "opens_at": now, "closes_at": now, "total_budget": Decimal(1)}
+    data = {
+        "name_az": "X",
+        "year": 2026,
+        "opens_at": now,
+        "closes_at": now,
+        "total_budget": Decimal(1),
+    }
     with pytest.raises(ValidationError):
         services.create_call(user=manager, data=data, funders=[])
 
@@ -69,9 +80,15 @@ def test_staff_create_a_call_with_topics_and_criteria_through_the_form(client, m
     client.force_login(manager)
     agency = Funder.objects.get(code="agency")
     data = {
-        "name_az": "COP29 birgə müsabiqəsi", "year": "2026", "funders": [agency.pk],
-        "opens_at": "2026-07-16T10:00", "closes_at": "2026-08-16T18:00", "total_budget": "300000",
-        "evaluators_per_application": "2", "divergence_threshold": "20", "correction_days": "5",
+        "name_az": "COP29 birgə müsabiqəsi",
+        "year": "2026",
+        "funders": [agency.pk],
+        "opens_at": "2026-07-16T10:00",
+        "closes_at": "2026-08-16T18:00",
+        "total_budget": "300000",
+        "evaluators_per_application": "2",
+        "divergence_threshold": "20",
+        "correction_days": "5",
         "tranches": "40, 40, 20",
     }
     for prefix, rows in {
@@ -113,7 +130,7 @@ def test_view_permissions(client, users, make_call, role):
         client.force_login(users[role])
     managers = {"agency_admin", "programme_manager"}
     staff = managers | {"monitoring_officer", "finance_officer"}
-    for name in STAFF_VIEWS + ["funding:edit_call"]:
+    for name in [*STAFF_VIEWS, "funding:edit_call"]:
         args = [draft.pk] if name == "funding:edit_call" else []
         status = client.get(reverse(name, args=args)).status_code
         assert status == (200 if role in managers else 302 if role == "anonymous" else 403), name

@@ -7,7 +7,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 
-def notify_ngo(ngo: Any, subject: str, template: str, context: dict[str, Any] | None = None) -> None:
+def notify_ngo(
+    ngo: Any, subject: str, template: str, context: dict[str, Any] | None = None
+) -> None:
     """Mail every active person of ``ngo`` the rendered ``template`` (after commit)."""
     recipients = list(ngo.people.filter(is_active=True).values_list("email", flat=True))
     if not recipients:

@@ -3,7 +3,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from digital_ngo.funding.models import Call, CallInstrument, Criterion, Funder, RequiredDocument, Topic
+from digital_ngo.funding.models import (
+    Call,
+    CallInstrument,
+    Criterion,
+    Funder,
+    RequiredDocument,
+    Topic,
+)
 
 
 class InstrumentInline(admin.TabularInline):

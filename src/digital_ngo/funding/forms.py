@@ -11,30 +11,45 @@ from digital_ngo.funding.models import Call, CallInstrument, Criterion, Required
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class TranchesField(forms.CharField):
+class TranchesField(forms.Field):
     """Tranche percentages typed as "80, 20"."""
 
     def to_python(self, value: Any) -> list[int]:
-        text = super().to_python(value)
+        text = str(value or "")
         try:
             return [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
         except ValueError as error:
-            raise forms.ValidationError(_("Write whole percentages separated by commas.")) from error
+            raise forms.ValidationError(
+                _("Write whole percentages separated by commas.")
+            ) from error
 
     def prepare_value(self, value: Any) -> str:
         return ", ".join(str(part) for part in value) if isinstance(value, list) else value
 
 
 class CallForm(forms.ModelForm):  # type: ignore[type-arg]
-    tranches = TranchesField(label=_("Tranche percentages"), initial="80, 20",
-                             help_text=_("For example 80, 20 or 40, 40, 20."))
+    tranches = TranchesField(
+        label=_("Tranche percentages"),
+        initial=[80, 20],
+        widget=forms.TextInput,
+        help_text=_("For example 80, 20 or 40, 40, 20."),
+    )
 
     class Meta:
         model = Call
         fields = [
-            "name_az", "name_en", "year", "description", "funders", "opens_at", "closes_at",
-            "total_budget", "evaluators_per_application", "divergence_threshold",
-            "correction_days", "tranches",
+            "name_az",
+            "name_en",
+            "year",
+            "description",
+            "funders",
+            "opens_at",
+            "closes_at",
+            "total_budget",
+            "evaluators_per_application",
+            "divergence_threshold",
+            "correction_days",
+            "tranches",
         ]
         widgets = {
             "opens_at": DATETIME,

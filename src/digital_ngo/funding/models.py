@@ -1,6 +1,7 @@
 """Funders, calls, the instruments a call offers, its priority topics and evaluation rubric."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,7 +13,10 @@ from simple_history.models import HistoricalRecords
 
 from digital_ngo.registry.models import BilingualName
 
-MONEY = {"max_digits": 12, "decimal_places": 2}
+
+def money_field(verbose_name: Any, **kwargs: Any) -> models.DecimalField:  # type: ignore[type-arg]
+    """An amount of manats with qəpiks (up to 9 999 999 999.99)."""
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
 
 
 class Instrument(models.TextChoices):
@@ -69,24 +73,33 @@ class Call(BilingualName):
     funders = models.ManyToManyField(Funder, verbose_name=_("funders"), related_name="calls")
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
-    total_budget = models.DecimalField(_("total budget (AZN)"), **MONEY)
+    total_budget = money_field(_("total budget (AZN)"))
     evaluators_per_application = models.PositiveSmallIntegerField(
         _("evaluators per application"), default=2, validators=[MinValueValidator(1)]
     )
     divergence_threshold = models.DecimalField(
-        _("divergence threshold (points of 100)"), max_digits=5, decimal_places=2,
-        default=Decimal("20"), help_text=_("A third evaluator is assigned when two totals differ by more."),
+        _("divergence threshold (points of 100)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("20"),
+        help_text=_("A third evaluator is assigned when two totals differ by more."),
     )
     correction_days = models.PositiveSmallIntegerField(
         _("days to correct a returned application"), default=5
     )
     tranches = models.JSONField(
-        _("tranche percentages"), default=list,
-        help_text=_("For example [80, 20] or [40, 40, 20]; each later tranche follows an approved report."),
+        _("tranche percentages"),
+        default=list,
+        help_text=_(
+            "For example [80, 20] or [40, 40, 20]; each later tranche follows an approved report."
+        ),
     )
     is_published = models.BooleanField(_("published"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     history = HistoricalRecords()
 
@@ -119,7 +132,7 @@ class CallInstrument(models.Model):
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="instruments")
     instrument = models.CharField(_("instrument"), max_length=16, choices=Instrument.choices)
-    max_amount = models.DecimalField(_("maximum amount (AZN)"), **MONEY, validators=[MinValueValidator(1)])
+    max_amount = money_field(_("maximum amount (AZN)"), validators=[MinValueValidator(1)])
     max_months = models.PositiveSmallIntegerField(
         _("maximum duration (months)"), validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
@@ -129,7 +142,9 @@ class CallInstrument(models.Model):
         verbose_name_plural = _("instruments of a call")
         ordering = ["max_amount"]
         constraints = [
-            models.UniqueConstraint(fields=["call", "instrument"], name="one_instrument_entry_per_call")
+            models.UniqueConstraint(
+                fields=["call", "instrument"], name="one_instrument_entry_per_call"
+            )
         ]
 
     def __str__(self) -> str:
@@ -143,16 +158,22 @@ class Topic(BilingualName):
     code = models.CharField(_("code"), max_length=4)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     coalition_required = models.BooleanField(
-        _("coalition required"), default=False,
-        help_text=_("At least one local and one foreign NGO, led by the local NGO, with a partnership agreement."),
+        _("coalition required"),
+        default=False,
+        help_text=_(
+            "At least one local and one foreign NGO, led by the local NGO, "
+            "with a partnership agreement."
+        ),
     )
-    max_amount = models.DecimalField(_("topic cap (AZN)"), **MONEY, null=True, blank=True)
+    max_amount = money_field(_("topic cap (AZN)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["position", "code"]
-        constraints = [models.UniqueConstraint(fields=["call", "code"], name="topic_code_unique_in_call")]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "code"], name="topic_code_unique_in_call")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.name}"
@@ -163,7 +184,9 @@ class Criterion(BilingualName):
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
     weight = models.DecimalField(
-        _("weight (%)"), max_digits=5, decimal_places=2,
+        _("weight (%)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
     )
     max_score = models.PositiveSmallIntegerField(

@@ -34,13 +34,21 @@ def validate_tranches(tranches: Any) -> None:
     )
     if not valid:
         raise ValidationError(
-            {"tranches": _("Give the tranches as whole percentages that add up to 100, e.g. 80, 20.")}
+            {
+                "tranches": _(
+                    "Give the tranches as whole percentages that add up to 100, e.g. 80, 20."
+                )
+            }
         )
 
 
 @transaction.atomic
 def create_call(
-    *, user: User, data: Mapping[str, Any], funders: Iterable[Funder], default_instruments: bool = True
+    *,
+    user: User,
+    data: Mapping[str, Any],
+    funders: Iterable[Funder],
+    default_instruments: bool = True,
 ) -> Call:
     """Create an unpublished call; by default it offers the small, medium and large grants."""
     _require(user)
@@ -91,7 +99,8 @@ def readiness_problems(call: Call) -> list[str]:
     weights = sum((c.weight for c in call.criteria.all()), Decimal(0))
     if weights != 100:
         problems.append(
-            _("The weights of the evaluation criteria add up to %(sum)s%%, not 100%%.") % {"sum": weights}
+            _("The weights of the evaluation criteria add up to %(sum)s%%, not 100%%.")
+            % {"sum": weights}
         )
     try:
         validate_tranches(call.tranches)

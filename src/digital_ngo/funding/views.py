@@ -38,7 +38,7 @@ def staff_calls(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "funding/staff_calls.html", {"calls": selectors.staff_calls()})
 
 
-def _bound(request: HttpRequest, call: Call | None) -> tuple[CallForm, list[tuple[str, Any]]]:
+def _bound(request: HttpRequest, call: Call | None) -> tuple[CallForm, list[tuple[Any, Any]]]:
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = CallForm(data, instance=call)
     formsets = [
