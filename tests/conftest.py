@@ -7,20 +7,17 @@ the models or the services, in the real test database.
 import importlib
 import io
 from collections.abc import Callable
-from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import Image
 
 from digital_ngo.accounts.models import Role, User
-from digital_ngo.funding import services as funding_services
-from digital_ngo.funding.models import Criterion, Funder, RequiredDocument, Topic
 from digital_ngo.registry.demo import voen_for
 from digital_ngo.registry.models import NGO, FieldOfActivity, LegalForm, Scope, Verification
+
+pytest_plugins = ["tests.fixtures.grants"]
 
 PASSWORD = "a-Long-test-passw0rd"
 AGENCY_ROLES = [
@@ -132,45 +129,3 @@ def reference_data(request: pytest.FixtureRequest) -> None:
     from django.apps import apps
 
     importlib.import_module("digital_ngo.registry.migrations.0002_reference_data").load(apps, None)
-
-
-@pytest.fixture
-def manager(make_user):
-    return make_user(Role.PROGRAMME_MANAGER)
-
-
-@pytest.fixture
-def make_call(manager):
-    """A complete call (default instruments, two topics, a 60/40 rubric), open unless told."""
-
-    def make(published: bool = True, opens_in_days: int = -1, **data):
-        now = timezone.now()
-        values = {
-            "name_az": "2026-cı il qrant müsabiqəsi",
-            "year": 2026,
-            "opens_at": now + timedelta(days=opens_in_days),
-            "closes_at": now + timedelta(days=opens_in_days + 30),
-            "total_budget": Decimal("500000"),
-        }
-        values.update(data)
-        call = funding_services.create_call(
-            user=manager, data=values, funders=Funder.objects.filter(code="agency")
-        )
-        Topic.objects.create(call=call, code="A", position=1, name_az="Ətraf mühit və sağlamlıq")
-        Topic.objects.create(
-            call=call,
-            code="B",
-            position=2,
-            name_az="Qərbi Azərbaycana qayıdış",
-            coalition_required=True,
-        )
-        Criterion.objects.create(call=call, name_az="Aktuallıq", weight=Decimal("60"))
-        Criterion.objects.create(
-            call=call, name_az="Büdcənin əsaslandırılması", weight=Decimal("40")
-        )
-        RequiredDocument.objects.create(call=call, name_az="Xərclər smetası")
-        if published:
-            call = funding_services.publish_call(user=manager, call=call)
-        return call
-
-    return make

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "digital_ngo.media",
     "digital_ngo.funding",
     "digital_ngo.applications",
+    "digital_ngo.reviews",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("digital_ngo.press.urls")),
     path("", include("digital_ngo.funding.urls")),
     path("", include("digital_ngo.applications.urls")),
+    path("", include("digital_ngo.reviews.urls")),
     path("accounts/", include("digital_ngo.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("back-office/", admin.site.urls),

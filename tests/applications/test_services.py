@@ -14,7 +14,7 @@ from digital_ngo.applications import selectors, services
 from digital_ngo.applications.models import Application, BudgetLine, Partner
 from digital_ngo.funding.models import Call
 from digital_ngo.registry.models import FieldOfActivity, LegalForm, Sanction, Verification
-from tests.applications.conftest import fill
+from tests.fixtures.grants import fill
 
 pytestmark = pytest.mark.django_db
 Status = Application.Status

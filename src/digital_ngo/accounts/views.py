@@ -27,6 +27,8 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("registry:staff_dashboard")
     if area == "ngo":
         return redirect("registry:my_ngo")
+    if area == "evaluator":
+        return redirect("reviews:mine")
     return redirect("portal:home")
 
 

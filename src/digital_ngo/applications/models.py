@@ -64,6 +64,14 @@ class Application(models.Model):
     was_returned = models.BooleanField(_("returned once"), default=False)
     check_note = models.TextField(_("technical check note"), blank=True)
     correction_deadline = models.DateTimeField(_("correct by"), null=True, blank=True)
+    score = models.DecimalField(
+        _("evaluation score"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The mean of the evaluators' weighted totals, out of 100."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

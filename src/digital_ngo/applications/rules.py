@@ -28,6 +28,26 @@ def is_editable(user, application) -> bool:  # type: ignore[no-untyped-def]
 
 
 rules.add_perm("applications.apply", is_ngo_person & has_verified_ngo)
-rules.add_perm("applications.view_application", is_lead_ngo_person | is_agency_staff)
+
+
+@rules.predicate
+def is_declared_evaluator(user, application) -> bool:  # type: ignore[no-untyped-def]
+    """An evaluator who signed a declaration without conflict for this application."""
+    from digital_ngo.reviews.models import Assignment
+
+    return bool(
+        user.is_authenticated
+        and application is not None
+        and Assignment.objects.filter(
+            application=application,
+            evaluator=user,
+            status__in=[Assignment.Status.DECLARED, Assignment.Status.SUBMITTED],
+        ).exists()
+    )
+
+
+rules.add_perm(
+    "applications.view_application", is_lead_ngo_person | is_agency_staff | is_declared_evaluator
+)
 rules.add_perm("applications.edit_application", is_lead_ngo_person & is_editable)
 rules.add_perm("applications.check_application", is_agency_admin | is_programme_manager)

@@ -120,7 +120,8 @@ def decide(request: AuthenticatedRequest, pk: int, index: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     if request.headers.get("HX-Request"):
-        return render(request, "press/_review_panels.html", _review_context(item))
+        context = _review_context(item) | {"show_messages": True}
+        return render(request, "press/_review_panels.html", context)
     return redirect("press:review", pk=pk)
 
 

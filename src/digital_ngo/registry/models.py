@@ -304,3 +304,39 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.starts_on})"
+
+
+class Affiliation(models.Model):
+    """A person's link to an NGO (founder, member, employee, board member) over a period.
+
+    Recorded from registry data and from people's own declarations; used to keep
+    evaluators away from applications of NGOs they are, or recently were, linked to.
+    """
+
+    class Role(models.TextChoices):
+        FOUNDER = "founder", _("Founder")
+        MEMBER = "member", _("Member")
+        EMPLOYEE = "employee", _("Employee")
+        BOARD = "board", _("Board member")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    ngo = models.ForeignKey(
+        NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("to"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        ordering = ["-ends_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.ngo} ({self.get_role_display()})"
