@@ -118,7 +118,7 @@ def _own(user: User, assignment: Assignment, status: str) -> Assignment:
 def declare(
     *, evaluator: User, assignment: Assignment, answers: Mapping[str, bool], confidential: bool
 ) -> Assignment:
-    """Sign the declaration; a conflict, declared or found in the registry, recuses the evaluator."""
+    """Sign the declaration; a conflict (declared, or in the registry) recuses the evaluator."""
     assignment = _own(evaluator, assignment, Status.ASSIGNED)
     if set(answers) != set(DECLARATION_QUESTIONS) or not confidential:
         raise ValidationError(_("Answer every question and accept the confidentiality statement."))

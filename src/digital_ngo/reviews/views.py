@@ -39,7 +39,7 @@ def my_reviews(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def declare(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """The assigned evaluator: sign the conflict-of-interest declaration, then open the application."""
+    """The assigned evaluator: sign the conflict-of-interest declaration, then read and score."""
     assignment = _assignment(request, pk)
     form = DeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
