@@ -37,3 +37,23 @@ def test_demo_covers_every_role_form_and_state():
 def test_scale_multiplies_the_data():
     call_command("load_demo", scale=3)
     assert NGO.objects.count() == 900
+
+
+def test_demo_shows_the_grant_cycle_and_the_press_archive():
+    from digital_ngo.applications.models import Application
+    from digital_ngo.funding.models import Call
+    from digital_ngo.press.models import PressItem
+
+    call_command("load_demo")
+    assert Call.objects.open_now().count() == 1
+    states = set(Application.objects.values_list("status", flat=True))
+    assert {
+        "draft",
+        "submitted",
+        "returned",
+        "inadmissible",
+        "under_evaluation",
+        "scored",
+    } <= states
+    assert Application.objects.filter(status="scored", score__isnull=False).exists()
+    assert PressItem.objects.filter(status="published").exists()

@@ -21,6 +21,9 @@ STAFF = [
     DemoAccount("admin@qht-demo.az", "Aygün Əliyeva", Role.AGENCY_ADMIN),
     DemoAccount("manager@qht-demo.az", "Rəşad Məmmədov", Role.PROGRAMME_MANAGER),
     DemoAccount("evaluator@qht-demo.az", "Leyla Hüseynova", Role.EVALUATOR),
+    DemoAccount("evaluator2@qht-demo.az", "Tural Əhmədov", Role.EVALUATOR),
+    DemoAccount("evaluator3@qht-demo.az", "Səbinə Nəbiyeva", Role.EVALUATOR),
+    DemoAccount("evaluator4@qht-demo.az", "Kamran Rzayev", Role.EVALUATOR),
     DemoAccount("monitoring@qht-demo.az", "Elçin Quliyev", Role.MONITORING_OFFICER),
     DemoAccount("finance@qht-demo.az", "Günay İsmayılova", Role.FINANCE_OFFICER),
 ]
