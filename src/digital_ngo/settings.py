@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "digital_ngo.funding",
     "digital_ngo.applications",
     "digital_ngo.reviews",
+    "digital_ngo.decisions",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",

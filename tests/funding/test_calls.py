@@ -90,6 +90,8 @@ def test_staff_create_a_call_with_topics_and_criteria_through_the_form(client, m
         "divergence_threshold": "20",
         "correction_days": "5",
         "tranches": "40, 40, 20",
+        "pass_score": "50",
+        "appeal_days": "10",
     }
     for prefix, rows in {
         "instruments": [{"instrument": "medium", "max_amount": "30000", "max_months": "6"}],

@@ -19,6 +19,7 @@ from digital_ngo.applications.models import (
     Outcome,
     Output,
 )
+from digital_ngo.decisions import services as decision_services
 from digital_ngo.funding import services as funding_services
 from digital_ngo.funding.models import Call, Criterion, Funder, RequiredDocument, Topic
 from digital_ngo.registry.demo import demo_pdf
@@ -180,7 +181,12 @@ def _start(call: Call, ngo: NGO, user: User, index: int) -> Application:
 
 
 def load_cycle(admin: User, manager: User) -> str:
-    """Create the demo calls and applications once; returns a one-line summary."""
+    """Create the demo calls and applications once; returns a one-line summary.
+
+    The 2025 call is decided (funded, reserve, not funded, one appeal); the open
+    2026 call has drafts, submissions, a return, an inadmissible application and
+    applications part-way through evaluation.
+    """
     if Call.objects.exists():
         return "calls already loaded"
     rng = random.Random(2026)
@@ -199,38 +205,65 @@ def load_cycle(admin: User, manager: User) -> str:
         now - timedelta(days=20),
         now + timedelta(days=40),
     )
-    applicants = _applicants(24)
-    submitted = []
-    for index, (ngo, user) in enumerate(applicants[:14]):
-        application = _complete(_start(past, ngo, user, index), user, rng)
-        submitted.append(services.submit(user=user, application=application))
-    services.return_for_correction(
-        staff=manager, application=submitted[0], reasons="Xərclər smetası imzalanmayıb."
-    )
-    services.declare_inadmissible(
-        staff=manager, application=submitted[1], reasons="Layihə müsabiqə mövzusuna uyğun deyil."
-    )
-    for application in submitted[2:]:
+    applicants = _applicants(26)
+    past_applications = _submit_all(past, applicants[:12], rng)
+    for application in past_applications:
         services.declare_admissible(staff=manager, application=application)
     review_services.assign_evaluators(staff=manager, call=past)
-    _evaluate(past, rng)
+    _evaluate(past, rng, leave_open=0)
+    Call.objects.filter(pk=past.pk).update(total_budget=Decimal("150000"), pass_score=Decimal("60"))
+    past.refresh_from_db()
+    decision_services.record_decision(
+        staff=admin, call=past, minutes="Müşahidə Şurasının iclası, protokol № 4."
+    )
+    rejected = Application.objects.filter(call=past, status=Application.Status.REJECTED).first()
+    if rejected is not None:
+        applicant = rejected.ngo.people.filter(role=Role.NGO_ADMIN).first()
+        if applicant is not None:
+            decision_services.appeal(
+                user=applicant,
+                application=rejected,
+                text="Ekspert rəylərində büdcəmiz düzgün qiymətləndirilməyib.",
+            )
     Call.objects.filter(pk=past.pk).update(closes_at=now - timedelta(days=30))
-    for index, (ngo, user) in enumerate(applicants[14:], start=14):
-        application = _start(current, ngo, user, index)
-        if index % 2:
-            services.submit(user=user, application=_complete(application, user, rng))
+    current_applications = _submit_all(current, applicants[12:22], rng)
+    services.return_for_correction(
+        staff=manager, application=current_applications[0], reasons="Xərclər smetası imzalanmayıb."
+    )
+    services.declare_inadmissible(
+        staff=manager, application=current_applications[1], reasons="Layihə mövzuya uyğun deyil."
+    )
+    for application in current_applications[2:6]:
+        services.declare_admissible(staff=manager, application=application)
+    review_services.assign_evaluators(staff=manager, call=current)
+    _evaluate(current, rng, leave_open=3)
+    for index, (ngo, user) in enumerate(applicants[22:], start=22):
+        _start(current, ngo, user, index)
     return f"2 calls, {Application.objects.count()} applications"
 
 
-def _evaluate(call: Call, rng: random.Random) -> None:
-    """Evaluators declare and score their assignments, all but the last one."""
+def _submit_all(
+    call: Call, applicants: list[tuple[NGO, User]], rng: random.Random
+) -> list[Application]:
+    return [
+        services.submit(user=user, application=_complete(_start(call, ngo, user, index), user, rng))
+        for index, (ngo, user) in enumerate(applicants)
+    ]
+
+
+def _evaluate(call: Call, rng: random.Random, leave_open: int) -> None:
+    """Evaluators declare and score until only ``leave_open`` assignments wait (third ones too)."""
     answers = dict.fromkeys(DECLARATION_QUESTIONS, False)
     criteria = list(call.criteria.all())
-    pending = list(Assignment.objects.filter(application__call=call).order_by("pk"))
-    for assignment in pending[:-1]:
-        assignment.refresh_from_db()
-        if assignment.status != Assignment.Status.ASSIGNED:
-            continue
+    while True:
+        waiting = list(
+            Assignment.objects.filter(
+                application__call=call, status=Assignment.Status.ASSIGNED
+            ).order_by("pk")
+        )
+        if len(waiting) <= leave_open:
+            return
+        assignment = waiting[0]
         review_services.declare(
             evaluator=assignment.evaluator,
             assignment=assignment,

@@ -64,6 +64,7 @@ class Application(models.Model):
     was_returned = models.BooleanField(_("returned once"), default=False)
     check_note = models.TextField(_("technical check note"), blank=True)
     correction_deadline = models.DateTimeField(_("correct by"), null=True, blank=True)
+    awarded_amount = money_field(_("awarded amount (AZN)"), null=True, blank=True)
     score = models.DecimalField(
         _("evaluation score"),
         max_digits=6,

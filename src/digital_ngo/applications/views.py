@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,10 +17,11 @@ from digital_ngo.applications.models import Application, Attachment
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.funding.models import Call
 
 
-def _application(request: AuthenticatedRequest, pk: int) -> Application:
+def application_for(request: AuthenticatedRequest, pk: int) -> Application:
     """The application, or 404 for anyone who may not see it."""
     application = get_object_or_404(
         Application.objects.select_related("call", "ngo", "topic", "field"), pk=pk
@@ -75,7 +77,8 @@ def start(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The lead NGO's people and agency staff: the whole application and what it still needs."""
-    application = _application(request, pk)
+    application = application_for(request, pk)
+    decision = Decision.objects.filter(call=application.call).first()
     context = {
         "application": application,
         "budget": selectors.budget_of(application),
@@ -84,6 +87,16 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "can_check": request.user.has_perm("applications.check_application", application),
         "sections": [(key, title) for key, (title, _forms) in SECTIONS.items()],
         "reasons_form": ReasonsForm(),
+        "decision": decision,
+        "appeal": Appeal.objects.filter(application=application).first(),
+        "show_reviews": request.user.has_perm("reviews.view_results")
+        or (decision is not None and request.user.ngo_id == application.ngo_id),
+        "reviews": application.assignments.filter(status="submitted").prefetch_related(
+            "scores__criterion"
+        ),
+        "can_appeal": decision is not None
+        and request.user.has_perm("decisions.appeal", application)
+        and timezone.now() <= decision.appeals_until,
     }
     return render(request, "applications/detail.html", context)
 
@@ -102,7 +115,7 @@ def _section_forms(
 @require_http_methods(["GET", "POST"])
 def edit_section(request: AuthenticatedRequest, pk: int, section: str) -> HttpResponse:
     """The lead NGO's people, while the application is editable: one section of it."""
-    application = _application(request, pk)
+    application = application_for(request, pk)
     if section not in SECTIONS:
         raise Http404
     if not request.user.has_perm("applications.edit_application", application):
@@ -132,7 +145,7 @@ def edit_section(request: AuthenticatedRequest, pk: int, section: str) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def attachments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The lead NGO's people (upload while editable) and agency staff (read): the attachments."""
-    application = _application(request, pk)
+    application = application_for(request, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None, call=application.call)
     if request.method == "POST":
         if not request.user.has_perm("applications.edit_application", application):
@@ -165,7 +178,7 @@ def attachments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def attachment_file(request: AuthenticatedRequest, pk: int) -> FileResponse:
     """Whoever may see the application: download one of its attachments."""
     attachment = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
-    _application(request, attachment.application_id)
+    application_for(request, attachment.application_id)
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
     )
@@ -175,7 +188,7 @@ def attachment_file(request: AuthenticatedRequest, pk: int) -> FileResponse:
 @require_POST
 def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The lead NGO's people: submit a complete application before the deadline."""
-    application = _application(request, pk)
+    application = application_for(request, pk)
     try:
         services.submit(user=request.user, application=application)
     except ValidationError as error:
@@ -206,7 +219,7 @@ def call_applications(request: AuthenticatedRequest, call_pk: int) -> HttpRespon
 @require_POST
 def technical_check(request: AuthenticatedRequest, pk: int, decision: str) -> HttpResponse:
     """Agency administrators and programme managers: admissible, returned or inadmissible."""
-    application = _application(request, pk)
+    application = application_for(request, pk)
     require_object_permission(request.user, "applications.check_application", application)
     reasons = ReasonsForm(request.POST).data.get("reasons", "")
     actions = {

@@ -49,6 +49,8 @@ class CallForm(forms.ModelForm):  # type: ignore[type-arg]
             "evaluators_per_application",
             "divergence_threshold",
             "correction_days",
+            "pass_score",
+            "appeal_days",
             "tranches",
         ]
         widgets = {

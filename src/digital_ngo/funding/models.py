@@ -84,6 +84,14 @@ class Call(BilingualName):
         default=Decimal("20"),
         help_text=_("A third evaluator is assigned when two totals differ by more."),
     )
+    pass_score = models.DecimalField(
+        _("pass score (of 100)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("50"),
+        help_text=_("Applications below it are not funded even if money remains."),
+    )
+    appeal_days = models.PositiveSmallIntegerField(_("days to appeal a decision"), default=10)
     correction_days = models.PositiveSmallIntegerField(
         _("days to correct a returned application"), default=5
     )

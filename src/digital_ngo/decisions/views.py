@@ -1,0 +1,121 @@
+"""Views of decisions. Each docstring says who may use the view; others get 403 or 404."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from digital_ngo.applications.views import application_for
+from digital_ngo.core.http import AuthenticatedRequest
+from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.decisions import selectors, services
+from digital_ngo.decisions.models import Appeal, Decision
+from digital_ngo.funding.models import Call
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=gettext_lazy("Minutes of the board"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AppealForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Grounds of the appeal"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RulingForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"),
+        choices=[
+            (Appeal.Outcome.UPHELD, Appeal.Outcome.UPHELD.label),
+            (Appeal.Outcome.DISMISSED, Appeal.Outcome.DISMISSED.label),
+        ],
+    )
+    note = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def _report(request: AuthenticatedRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
+    """Agency staff: the ranking per topic, the proposed award list and the recorded decision."""
+    require_object_permission(request.user, "decisions.view_ranking", None)
+    call = get_object_or_404(Call, pk=call_pk)
+    proposal = selectors.propose_awards(call)
+    context = {
+        "call": call,
+        "proposal": proposal,
+        "left": call.total_budget - proposal.awarded,
+        "decision": Decision.objects.filter(call=call).first(),
+        "form": MinutesForm(),
+        "appeals": Appeal.objects.filter(application__call=call).select_related("application__ngo"),
+        "ruling_form": RulingForm(),
+    }
+    return render(request, "decisions/ranking.html", context)
+
+
+@login_required
+@require_POST
+def record(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
+    """Agency administrators: record the board's decision on a call."""
+    call = get_object_or_404(Call, pk=call_pk)
+    require_object_permission(request.user, "decisions.record", call)
+    form = MinutesForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Write the minutes of the board."))
+        services.record_decision(
+            staff=request.user, call=call, minutes=form.cleaned_data["minutes"]
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The decision was recorded and the applicants were notified."))
+    return redirect("decisions:ranking", call_pk=call_pk)
+
+
+@login_required
+@require_POST
+def appeal(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The lead NGO's people: appeal the decision on their application within the window."""
+    application = application_for(request, pk)
+    require_object_permission(request.user, "decisions.appeal", application)
+    form = AppealForm(request.POST)
+    try:
+        services.appeal(user=request.user, application=application, text=form.data.get("text", ""))
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("Your appeal was submitted."))
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def rule(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Agency administrators: record the outcome of an appeal."""
+    appeal_obj = get_object_or_404(Appeal.objects.select_related("application"), pk=pk)
+    require_object_permission(request.user, "decisions.rule_on_appeal", appeal_obj)
+    form = RulingForm(request.POST)
+    try:
+        services.rule_on_appeal(
+            staff=request.user,
+            appeal=appeal_obj,
+            outcome=form.data.get("outcome", ""),
+            note=form.data.get("note", ""),
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The appeal was decided."))
+    return redirect("decisions:ranking", call_pk=appeal_obj.application.call_id)
