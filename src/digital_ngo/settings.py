@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "digital_ngo.applications",
     "digital_ngo.reviews",
     "digital_ngo.decisions",
+    "digital_ngo.grants",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("digital_ngo.applications.urls")),
     path("", include("digital_ngo.reviews.urls")),
     path("", include("digital_ngo.decisions.urls")),
+    path("", include("digital_ngo.grants.urls")),
     path("accounts/", include("digital_ngo.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("back-office/", admin.site.urls),

@@ -57,3 +57,14 @@ def test_demo_shows_the_grant_cycle_and_the_press_archive():
     } <= states
     assert Application.objects.filter(status="scored", score__isnull=False).exists()
     assert PressItem.objects.filter(status="published").exists()
+
+
+def test_demo_has_grants_at_every_stage():
+    from digital_ngo.grants.models import Expense, Grant, Report
+
+    call_command("load_demo")
+    assert set(Grant.objects.values_list("status", flat=True)) == {"active", "closed"}
+    assert {"due", "submitted", "returned", "approved"} <= set(
+        Report.objects.values_list("status", flat=True)
+    )
+    assert Expense.objects.filter(is_eligible=False, budget_line__category="media").exists()

@@ -12,13 +12,19 @@ register = template.Library()
 
 
 @register.filter
-def azn(amount: Decimal | int | float | None) -> str:
-    """Format an amount of manats: ``15 000 ₼`` in Azerbaijani, ``₼15,000`` in English."""
+def azn(amount: Decimal | int | float | None, style: str = "sign") -> str:
+    """Format an amount of manats: ``15 000 ₼`` in Azerbaijani, ``₼15,000`` in English.
+
+    ``azn:"code"`` writes ``15 000 AZN`` instead, for documents printed with fonts
+    that lack the manat sign.
+    """
     if amount is None:
         return ""
     value = Decimal(amount)
     places = 0 if value == value.to_integral_value() else 2
     text = number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    if style == "code":
+        return f"{text}\u00a0AZN"
     if (get_language() or "az").startswith("az"):
         return f"{text}\u00a0₼"
     return f"₼{text}"

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from digital_ngo.accounts import demo as account_demo
 from digital_ngo.applications import demo as grant_demo
+from digital_ngo.grants import demo as grants_demo
 from digital_ngo.media import demo as media_demo
 from digital_ngo.press import demo as press_demo
 from digital_ngo.registry import demo as registry_demo
@@ -34,9 +35,15 @@ class Command(BaseCommand):
         for _account, user in accounts:
             if user.ngo is not None:
                 registry_demo.attach_documents(user.ngo, user)
+        outlets = media_demo.load_outlets()
         manager = next(user for account, user in accounts if account.role == "programme_manager")
         self.stdout.write(f"Grant cycle: {grant_demo.load_cycle(admin, manager)}.")
-        clippings = press_demo.load_clippings(admin, media_demo.load_outlets())
+        finance = next(user for account, user in accounts if account.role == "finance_officer")
+        monitor = next(user for account, user in accounts if account.role == "monitoring_officer")
+        self.stdout.write(
+            f"Grants: {grants_demo.load_grants(manager, finance, monitor)} agreements."
+        )
+        clippings = press_demo.load_clippings(admin, outlets)
         self.stdout.write(f"Press archive: {clippings} demo clippings read and restored.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:

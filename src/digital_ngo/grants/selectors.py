@@ -1,0 +1,116 @@
+"""Reads of grants: target vs actual, budget vs spent, spending of tranches, lateness."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+
+from digital_ngo.grants.calendar import working_days_late
+from digital_ngo.grants.models import Expense, Grant, IndicatorValue, Report, Tranche
+
+#: A later tranche needs at least this share of the previous tranche spent (eligible expenses).
+SPENT_SHARE = Decimal("0.70")
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    name: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    actual: Decimal | None
+
+    @property
+    def percent(self) -> int | None:
+        span = self.target - self.baseline
+        if self.actual is None or span == 0:
+            return None
+        return round(100 * (self.actual - self.baseline) / span)
+
+
+@dataclass(frozen=True)
+class LineProgress:
+    category: str
+    description: str
+    budget: Decimal
+    spent: Decimal
+
+
+def indicator_progress(grant: Grant) -> list[IndicatorProgress]:
+    """Each indicator's target against its latest approved or submitted actual value."""
+    rows = []
+    for indicator in grant.application.indicators.all():
+        latest = (
+            IndicatorValue.objects.filter(report__grant=grant, indicator=indicator)
+            .exclude(report__status=Report.Status.DUE)
+            .order_by("-report__number")
+            .first()
+        )
+        rows.append(
+            IndicatorProgress(
+                indicator.name,
+                indicator.unit,
+                indicator.baseline,
+                indicator.target,
+                latest.value if latest else None,
+            )
+        )
+    return rows
+
+
+def eligible_spent(grant: Grant) -> Decimal:
+    """Eligible expenses reported for ``grant`` in reports that are not merely due."""
+    total = (
+        Expense.objects.filter(report__grant=grant, is_eligible=True)
+        .exclude(report__status=Report.Status.DUE)
+        .aggregate(total=Sum("amount"))["total"]
+    )
+    return total or Decimal(0)
+
+
+def budget_progress(grant: Grant) -> list[LineProgress]:
+    rows = []
+    for line in grant.application.budget_lines.all():
+        spent = line.expenses.filter(is_eligible=True).aggregate(total=Sum("amount"))[
+            "total"
+        ] or Decimal(0)
+        rows.append(
+            LineProgress(line.get_category_display(), line.description, line.requested, spent)
+        )
+    return rows
+
+
+def spending_gate(tranche: Tranche) -> tuple[Decimal, Decimal]:
+    """(spent, needed): eligible spending so far, and what the rule requires before ``tranche``.
+
+    All tranches paid before the previous one must be fully spent, and the previous one at 70%.
+    """
+    earlier = list(tranche.grant.tranches.filter(number__lt=tranche.number).order_by("number"))
+    if not earlier:
+        return Decimal(0), Decimal(0)
+    needed = sum((t.amount for t in earlier[:-1]), Decimal(0)) + earlier[-1].amount * SPENT_SHARE
+    return eligible_spent(tranche.grant), needed.quantize(Decimal("0.01"))
+
+
+def days_late(report: Report, on: date | None = None) -> int:
+    """Working days the report is (or was) late."""
+    done = (
+        timezone.localtime(report.submitted_at).date()
+        if report.submitted_at
+        else (on or timezone.localdate())
+    )
+    return working_days_late(report.due_on, done)
+
+
+def grants_of(ngo_id: int) -> QuerySet[Grant]:
+    return Grant.objects.filter(application__ngo_id=ngo_id).select_related("application")
+
+
+def overdue_reports(on: date | None = None) -> QuerySet[Report]:
+    """Reports past their due date and not submitted."""
+    day = on or timezone.localdate()
+    return Report.objects.filter(
+        due_on__lt=day, status__in=[Report.Status.DUE, Report.Status.RETURNED]
+    ).select_related("grant__application__ngo")

@@ -1,0 +1,18 @@
+"""URLs of grants: the project page, agreement, reports, reviews, payments and sanctions."""
+
+from django.urls import path
+
+from digital_ngo.grants import views
+
+app_name = "grants"
+
+urlpatterns = [
+    path("grants/", views.grant_list, name="list"),
+    path("grants/<int:pk>/", views.grant_detail, name="detail"),
+    path("grants/<int:pk>/agreement.pdf", views.agreement, name="agreement"),
+    path("applications/<int:application_pk>/agreement/", views.conclude, name="conclude"),
+    path("reports/<int:pk>/", views.report_form, name="report"),
+    path("staff/reports/<int:pk>/<slug:decision>/", views.review, name="review"),
+    path("staff/tranches/<int:pk>/pay/", views.pay, name="pay"),
+    path("staff/reports/<int:pk>/sanction/", views.sanction, name="sanction"),
+]
