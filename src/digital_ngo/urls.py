@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from digital_ngo.core import views as core_views
+
 urlpatterns = [
     path("", include("digital_ngo.portal.urls")),
     path("", include("digital_ngo.registry.urls")),
@@ -14,5 +16,6 @@ urlpatterns = [
     path("", include("digital_ngo.grants.urls")),
     path("accounts/", include("digital_ngo.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("notifications/", core_views.notifications, name="notifications"),
     path("back-office/", admin.site.urls),
 ]

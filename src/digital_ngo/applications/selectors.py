@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,3 +178,18 @@ def open_calls_for(ngo: NGO) -> list[tuple[Call, list[str]]]:
     now = timezone.now()
     calls = Call.objects.filter(is_published=True, opens_at__lte=now, closes_at__gt=now)
     return [(call, eligibility_problems(ngo, call)) for call in calls]
+
+
+def pipeline() -> list[tuple[str, int]]:
+    """How many applications are in each state, over all calls (drafts excluded)."""
+    counts = dict(
+        Application.objects.exclude(status=Application.Status.DRAFT)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [
+        (str(label), counts.get(value, 0))
+        for value, label in Application.Status.choices
+        if value != Application.Status.DRAFT
+    ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from digital_ngo.applications import selectors, services
 from digital_ngo.applications.forms import SECTIONS, AttachmentForm, ReasonsForm, StartForm
 from digital_ngo.applications.models import Application, Attachment
+from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -206,6 +207,8 @@ def call_applications(request: AuthenticatedRequest, call_pk: int) -> HttpRespon
     status = request.GET.get("status", "")
     if status not in Application.Status.values:
         status = ""
+    if request.GET.get("format") == "xlsx":
+        return _applications_xlsx(call, status)
     context = {
         "call": call,
         "applications": selectors.call_applications(call, status),
@@ -213,6 +216,33 @@ def call_applications(request: AuthenticatedRequest, call_pk: int) -> HttpRespon
         "status": status,
     }
     return render(request, "applications/call_applications.html", context)
+
+
+def _applications_xlsx(call: Call, status: str) -> HttpResponse:
+    headers = [
+        _("Project"),
+        _("Lead applicant"),
+        _("Instrument"),
+        _("Topic"),
+        _("Submitted"),
+        _("Status"),
+        _("Score"),
+        _("Requested"),
+    ]
+    rows = (
+        [
+            a.title,
+            a.ngo.name_az,
+            a.get_instrument_display(),
+            a.topic.code,
+            a.submitted_at or "",
+            a.get_status_display(),
+            float(a.score) if a.score is not None else None,
+            float(selectors.budget_of(a).requested),
+        ]
+        for a in selectors.call_applications(call, status)
+    )
+    return xlsx_response(f"muraciatler-{call.pk}", headers, rows)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Reads of grants: target vs actual, budget vs spent, spending of tranches, lateness."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
@@ -114,3 +114,44 @@ def overdue_reports(on: date | None = None) -> QuerySet[Report]:
     return Report.objects.filter(
         due_on__lt=day, status__in=[Report.Status.DUE, Report.Status.RETURNED]
     ).select_related("grant__application__ngo")
+
+
+@dataclass(frozen=True)
+class Money:
+    awarded: Decimal
+    committed: Decimal
+    paid: Decimal
+
+
+def money() -> Money:
+    """AZN awarded by decisions, committed by agreements, and paid in tranches."""
+    from digital_ngo.applications.models import Application
+
+    awarded = Application.objects.filter(awarded_amount__isnull=False).aggregate(
+        t=Sum("awarded_amount")
+    )["t"]
+    committed = Grant.objects.aggregate(t=Sum("amount"))["t"]
+    paid = Tranche.objects.filter(status=Tranche.Status.PAID).aggregate(t=Sum("amount"))["t"]
+    return Money(awarded or Decimal(0), committed or Decimal(0), paid or Decimal(0))
+
+
+def reports_due_soon(days: int = 30, on: date | None = None) -> QuerySet[Report]:
+    """Open reports due within ``days`` days."""
+    day = on or timezone.localdate()
+    return Report.objects.filter(
+        due_on__gte=day,
+        due_on__lte=day + timedelta(days=days),
+        status__in=[Report.Status.DUE, Report.Status.RETURNED],
+    ).select_related("grant__application__ngo")
+
+
+def open_reports_of(ngo_id: int) -> QuerySet[Report]:
+    """An NGO's reports still to submit, earliest first."""
+    return (
+        Report.objects.filter(
+            grant__application__ngo_id=ngo_id,
+            status__in=[Report.Status.DUE, Report.Status.RETURNED],
+        )
+        .select_related("grant")
+        .order_by("due_on")
+    )

@@ -13,9 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.applications.selectors import ngo_applications, pipeline
+from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.press.selectors import published_mentions
 from digital_ngo.registry import selectors, services
 from digital_ngo.registry.forms import (
@@ -74,6 +77,8 @@ def my_ngo(request: AuthenticatedRequest) -> HttpResponse:
             documents=ngo.documents.all(),
             people=ngo.people.all(),
             reasons=selectors.ineligibility_reasons(ngo),
+            applications=ngo_applications(ngo)[:10],
+            open_reports=grant_selectors.open_reports_of(ngo.pk),
         )
     return render(request, "registry/my_ngo.html", context)
 
@@ -156,6 +161,10 @@ def staff_dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "counts": [(label, by_state.get(value, 0), value) for value, label in Verification.choices],
         "total": sum(by_state.values()),
         "bans": selectors.active_bans().count(),
+        "pipeline": pipeline(),
+        "money": grant_selectors.money(),
+        "overdue": grant_selectors.overdue_reports().count(),
+        "due_soon": grant_selectors.reports_due_soon(),
     }
     return render(request, "registry/staff_dashboard.html", context)
 
@@ -167,6 +176,27 @@ def staff_ngo_list(request: AuthenticatedRequest) -> HttpResponse:
     form = StaffFilterForm(request.GET or None)
     verification = form.cleaned_data.get("verification", "") if form.is_valid() else ""
     ngos = selectors.staff_ngo_list(_filters(form), verification)
+    if request.GET.get("format") == "xlsx":
+        headers = [
+            _("Name"),
+            _("VÖEN (tax ID)"),
+            _("Legal form"),
+            _("Economic region"),
+            _("Verification"),
+            _("Status"),
+        ]
+        rows = (
+            [
+                n.name_az,
+                n.voen or "",
+                n.get_legal_form_display(),
+                n.region or "",
+                n.get_verification_display(),
+                n.get_status_display(),
+            ]
+            for n in ngos.iterator()
+        )
+        return xlsx_response("qht-reyestri", headers, rows)
     return render(
         request,
         "registry/staff_ngo_list.html",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from digital_ngo.accounts.models import User
 from digital_ngo.applications.models import Application
+from digital_ngo.core.notify import notify_users
 from digital_ngo.funding.models import Call
 from digital_ngo.reviews import selectors
 from digital_ngo.reviews.models import DECLARATION_QUESTIONS, Assignment, Score
@@ -42,12 +43,20 @@ def _fill(application: Application, places: int, tiebreak: bool = False) -> list
         if evaluator.pk not in already and not selectors.registry_conflicts(evaluator, application)
     ]
     candidates.sort(key=lambda evaluator: (load[evaluator.pk], evaluator.pk))
-    return [
+    made = [
         Assignment.objects.create(
             application=application, evaluator=evaluator, is_tiebreak=tiebreak
         )
         for evaluator in candidates[: max(places - taken, 0)]
     ]
+    for assignment in made:
+        notify_users(
+            [assignment.evaluator],
+            _("An application to evaluate"),
+            "reviews/email/assigned.txt",
+            {"assignment": assignment},
+        )
+    return made
 
 
 def _active(application: Application) -> list[Assignment]:
