@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "digital_ngo.reviews",
     "digital_ngo.decisions",
     "digital_ngo.grants",
+    "digital_ngo.opendata",
     "digital_ngo.press",
     "digital_ngo.portal",
     "django.contrib.admin",
@@ -73,7 +74,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "digital_ngo.api",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -192,11 +196,28 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "digital_ngo.api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "digital_ngo.api.throttles.AnonymousLimit",
+        "digital_ngo.api.throttles.UserLimit",
+    ],
+    "EXCEPTION_HANDLER": "digital_ngo.api.errors.api_exception_handler",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Rəqəmsal QHT API", "VERSION": "0.1.0"}
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
+API_USER_RATE = os.environ.get("API_USER_RATE", "1200/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rəqəmsal QHT API",
+    "DESCRIPTION": "Public data on NGOs, calls and funded projects; NGOs' applications and reports.",
+    "VERSION": "0.1.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,24 @@
+"""URLs of the API, its OpenAPI schema and interactive docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from digital_ngo.api import views
+
+router = DefaultRouter()
+router.register("ngos", views.NGOViewSet, basename="ngo")
+router.register("calls", views.CallViewSet, basename="call")
+router.register("projects", views.ProjectViewSet, basename="project")
+router.register("applications", views.ApplicationViewSet, basename="application")
+router.register("reports", views.ReportViewSet, basename="report")
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("token/", obtain_auth_token, name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,9 @@
+"""App configuration of ``opendata``."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpendataConfig(AppConfig):
+    name = "digital_ngo.opendata"
+    verbose_name = _("Open data")
