@@ -10,7 +10,7 @@ For each damaged folder (ocr-eng, ocr-tur, ascii) every file is restored and
 scored against ``devset/gold`` with the dev set's own ``tools/score.py``
 (loaded by path, so the numbers are the official ones). Also measured:
 pass-through (gold text restored: share of words left unchanged), start-up
-(lexicon load and index build, in a fresh process) and throughput in words
+(lexicon load and table build, in a fresh process) and throughput in words
 per second on one core, cold (first pass, empty caches) and warm (the same
 texts again). A markdown report is written to ``bench/reports/aztext.md``.
 """
@@ -36,10 +36,13 @@ TARGETS = {"ocr-eng": 3.0, "ocr-tur": 2.0, "ascii": 1.0}
 BASELINE_NOTE = "score of the damaged text with no correction"
 LOAD_SNIPPET = (
     "import time;t=time.perf_counter();"
-    "from aztext.lexicon import get_lexicon;from aztext.channel import confusion_key;"
-    "lex=get_lexicon();t1=time.perf_counter();lex.index(confusion_key);"
+    "from aztext.lexicon import get_lexicon;"
+    "lex=get_lexicon();t1=time.perf_counter();"
+    "from aztext.restoration import Restorer;Restorer(lex);"
     "t2=time.perf_counter();print(t1-t, t2-t1)"
 )
+#: warm passes; the fastest is reported (other processes on the machine add noise).
+WARM_PASSES = 5
 
 
 def load_scorer(root: Path) -> ModuleType:
@@ -72,19 +75,29 @@ def read_set(root: Path, name: str) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
-def measure_load() -> tuple[float, float]:
-    """Lexicon load and lazy index build times (seconds) in a fresh interpreter."""
-    proc = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], capture_output=True, text=True,
-                          check=True, env={"PYTHONPATH": str(REPO / "src")})
-    load, index = proc.stdout.split()
-    return float(load), float(index)
+def measure_load(runs: int = 3) -> tuple[float, float]:
+    """Lexicon load and table build (``Restorer()``) times (seconds) in a fresh
+    interpreter; the fastest of ``runs`` start-ups (other processes add noise)."""
+    best = (float("inf"), float("inf"))
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, "-c", LOAD_SNIPPET],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(REPO / "src")},
+        )
+        load, index = (float(x) for x in proc.stdout.split())
+        if load + index < sum(best):
+            best = (load, index)
+    return best
 
 
 def run(root: Path, out_dir: Path | None) -> dict[str, object]:
     """Run every measurement and return the figures."""
     scorer = load_scorer(root)
     gold = read_set(root, "gold")
-    restorer = Restorer()
+    restorer = Restorer()  # start-up (tables built) is measured separately
     results: dict[str, object] = {}
     total_words = 0
     cold = 0.0
@@ -106,10 +119,12 @@ def run(root: Path, out_dir: Path | None) -> dict[str, object]:
     passed = [(text, restorer.restore(text).text) for text in gold.values()]
     kept = score_pairs(scorer, passed)
     results["passthrough_wer"] = kept[0]
-    start = time.perf_counter()
-    for text in texts_all:
-        restorer.restore(text)
-    warm = time.perf_counter() - start
+    warm = float("inf")
+    for _ in range(WARM_PASSES):
+        start = time.perf_counter()
+        for text in texts_all:
+            restorer.restore(text)
+        warm = min(warm, time.perf_counter() - start)
     results["cold_wps"] = total_words / cold
     results["warm_wps"] = total_words / warm
     results["words"] = total_words
@@ -131,19 +146,23 @@ def report(results: dict[str, object]) -> str:
     ]
     for name in SETS:
         before, after = results[name]  # type: ignore[misc]
-        lines.append(f"| {name} | {before[0]:.1f}% | **{after[0]:.1f}%** | ≤ {TARGETS[name]:.0f}% "
-                     f"| {before[1]:.1f}% | {after[1]:.1f}% |")
+        lines.append(
+            f"| {name} | {before[0]:.1f}% | **{after[0]:.1f}%** | ≤ {TARGETS[name]:.0f}% "
+            f"| {before[1]:.1f}% | {after[1]:.1f}% |"
+        )
     load, index = results["load"]  # type: ignore[misc]
     kept = 100.0 - float(results["passthrough_wer"])  # type: ignore[arg-type]
     lines += [
         "",
-        f"- Gold text passed through restore: **{kept:.2f}%** of words unchanged "
-        "(target ≥ 99.8%).",
-        f"- Start-up: lexicon load **{load:.2f} s**, confusion index (built lazily on first "
-        f"restore) {index:.2f} s, total {load + index:.2f} s (target < 1 s).",
-        f"- Throughput, one core: **{results['cold_wps']:,.0f} words/s** on first sight "
-        f"(empty caches), **{results['warm_wps']:,.0f} words/s** when the words have been "
-        "seen before (memoised candidates; target ≥ 100,000 words/s).",
+        f"- Gold text passed through restore: **{kept:.2f}%** of words unchanged (target ≥ 99.8%).",
+        f"- Start-up: lexicon load **{load:.2f} s**, confusion index and suffix tables "
+        f"(`Restorer()`) {index:.2f} s, total {load + index:.2f} s, fastest of 3 fresh "
+        "processes (target < 1 s).",
+        f"- Throughput, one core, after start-up: **{results['cold_wps']:,.0f} words/s** on "
+        "first sight (empty caches: every distinct word is analysed once per damage "
+        f"profile), **{results['warm_wps']:,.0f} words/s** when the words have been seen "
+        f"before (memoised candidates, fastest of {WARM_PASSES} passes; "
+        "target ≥ 100,000 words/s).",
         "",
         f"'WER before' is the {BASELINE_NOTE}.",
     ]

@@ -12,12 +12,23 @@ Sources (all offline, Apache-2.0, tesseract-ocr/langdata ``aze/``):
 Clean-up: NFKC (ligatures ﬁ ﬆ), surrounding punctuation stripped, Azerbaijani
 lower case, only letter words (optionally hyphenated) kept. Forms that are a
 partial ASCII fold of a much more frequent word (``cox`` for ``çox``,
-``dövlet`` for ``dövlət``) are dropped: they are typing damage, not words.
+``dövlet`` for ``dövlət``) are typing damage, not words, and are dropped, their
+counts added to that word; verb stems whose infinitive is attested (``de``:
+``demək``) are kept. Also dropped: web-list forms missing from Tesseract's
+curated word DAWG when the DAWG has a spelling of them with more Azerbaijani
+letters (``dartir`` for ``dartır``), and all-ASCII forms that type a word at
+least half as frequent with two or more letters lost (``gorum`` for
+``görüm``) unless their pair-list neighbours are mostly Azerbaijani-spelt
+(``cari`` stays).
 
 Output (UTF-8, gzip, tab-separated, sorted by count descending):
 
 * ``lexicon.tsv.gz``   ``word<TAB>count``
 * ``bigrams.tsv.gz``   ``word1<TAB>word2<TAB>count``
+* ``names.txt.gz``     lexicon words written with a capital letter in at least
+  NAME_SHARE of their occurrences (``əliyev``, ``bakı``), one a line
+* ``letters.tsv.gz``   ``abc<TAB>count``: letter trigrams of the lexicon's words
+  (each word once; ``^``/``$`` mark its ends), for words the lexicon lacks
 
 Usage::
 
@@ -35,6 +46,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +65,10 @@ PSEUDO_TOTAL = 1_000_000.0
 DAWG_ONLY_COUNT = 1.5
 BOTH_BONUS = 2.0
 DROP_RATIO = 8.0
+TWIN_RATIO = 0.5
+AZ_LETTERS = frozenset("əıöüşçğ")
 MIN_BIGRAM_COUNT = 1.0
+NAME_SHARE = 0.9
 
 
 def normalise(token: str) -> str | None:
@@ -76,6 +91,21 @@ def read_ranked(path: Path) -> dict[str, float]:
     return counts
 
 
+def capitalised_share(path: Path) -> dict[str, float]:
+    """Per lexicon form: share of its pseudo-count written with an initial capital
+    (all-capital spellings, headings, are left out)."""
+    cap: dict[str, float] = defaultdict(float)
+    low: dict[str, float] = defaultdict(float)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for rank, line in enumerate(handle, 1):
+            raw = unicodedata.normalize("NFKC", line.strip()).strip(STRIP)
+            word = normalise(raw)
+            if not word or len(raw) < 2 or raw.isupper():
+                continue
+            (cap if raw[0].isupper() else low)[word] += PSEUDO_TOTAL / rank
+    return {w: c / (c + low[w]) for w, c in cap.items()}
+
+
 def tesseract_words(traineddata: Path) -> set[str]:
     """Words of Tesseract's LSTM word DAWG, or an empty set if tools are missing."""
     if not traineddata.exists() or not shutil.which("combine_tessdata"):
@@ -83,11 +113,17 @@ def tesseract_words(traineddata: Path) -> set[str]:
         return set()
     with tempfile.TemporaryDirectory() as tmp:
         prefix = Path(tmp) / "aze."
-        subprocess.run(["combine_tessdata", "-u", str(traineddata), str(prefix)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["combine_tessdata", "-u", str(traineddata), str(prefix)],
+            check=True,
+            capture_output=True,
+        )
         out = Path(tmp) / "words.txt"
-        subprocess.run(["dawg2wordlist", f"{prefix}lstm-unicharset",
-                        f"{prefix}lstm-word-dawg", str(out)], check=True, capture_output=True)
+        subprocess.run(
+            ["dawg2wordlist", f"{prefix}lstm-unicharset", f"{prefix}lstm-word-dawg", str(out)],
+            check=True,
+            capture_output=True,
+        )
         raw = out.read_text(encoding="utf-8", errors="replace").split()
     return {w for w in (normalise(t) for t in raw) if w}
 
@@ -99,20 +135,38 @@ def is_partial_fold(word: str, richer: str) -> bool:
     return all(a == b or a == fold(b) for a, b in zip(word, richer, strict=True))
 
 
-def drop_folded_forms(counts: dict[str, float]) -> set[str]:
-    """Words that are a partial ASCII fold of a word DROP_RATIO times as frequent."""
+def infinitive_count(stem: str, counts: dict[str, float]) -> float:
+    """Count of ``stem``'s infinitive (``de`` → ``demək``), 0 if unattested."""
+    return max(counts.get(stem + "mək", 0.0), counts.get(stem + "maq", 0.0))
+
+
+def drop_folded_forms(counts: dict[str, float], dawg: set[str] | None = None) -> dict[str, str]:
+    """Forms that look like ASCII-typing damage of another lexicon word → that word
+    (the most frequent such word).
+
+    A form is dropped when it is a partial ASCII fold of a word DROP_RATIO
+    times as frequent (unless it is a verb stem with a better-attested
+    infinitive than the richer word's), or when it is missing from the DAWG
+    while the DAWG has a richer spelling of it.
+    """
+    dawg = dawg or set()
     by_key: dict[str, list[str]] = defaultdict(list)
     for word in counts:
         by_key[fold(word)].append(word)
-    dropped: set[str] = set()
+    dropped: dict[str, str] = {}
     for group in by_key.values():
         if len(group) < 2:
             continue
         for word in group:
-            for richer in group:
-                if (counts[richer] >= DROP_RATIO * counts[word]
-                        and is_partial_fold(word, richer)):
-                    dropped.add(word)
+            for richer in sorted(group, key=lambda w: -counts[w]):
+                if not is_partial_fold(word, richer):
+                    continue
+                frequent = counts[richer] >= DROP_RATIO * counts[word] and infinitive_count(
+                    word, counts
+                ) <= infinitive_count(richer, counts)
+                curated = bool(dawg) and word not in dawg and richer in dawg
+                if frequent or curated:
+                    dropped[word] = richer
                     break
     return dropped
 
@@ -125,9 +179,71 @@ def build_unigrams(resources: Path, dawg: set[str]) -> dict[str, float]:
             counts[word] += BOTH_BONUS
     for word in dawg:
         counts.setdefault(word, DAWG_ONLY_COUNT)
-    for word in drop_folded_forms(counts):
+    dropped = drop_folded_forms(counts, dawg)
+    dropped.update(drop_typed_twins(counts, dropped, resources / "aze.word.bigrams"))
+    for word, richer in dropped.items():
+        if richer not in dropped:  # the typed form's uses are uses of the word
+            counts[richer] += counts[word]
+    for word in dropped:
         del counts[word]
     return dict(counts)
+
+
+def typed_neighbours(
+    path: Path, damaged: Callable[[str], bool], azerbaijani: Callable[[str], bool]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Per word: pair-list mass of its neighbours spelt with Azerbaijani letters
+    (``good``) and of neighbours that are ASCII-typing damage (``bad``)."""
+    good: dict[str, float] = defaultdict(float)
+    bad: dict[str, float] = defaultdict(float)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for rank, line in enumerate(handle, 1):
+            parts = line.split()
+            if len(parts) != 2:
+                continue
+            first, second = normalise(parts[0]), normalise(parts[1])
+            if not first or not second:
+                continue
+            for word, other in ((first, second), (second, first)):
+                if damaged(other):
+                    bad[word] += PSEUDO_TOTAL / rank
+                elif azerbaijani(other):
+                    good[word] += PSEUDO_TOTAL / rank
+    return good, bad
+
+
+def drop_typed_twins(
+    counts: dict[str, float], dropped: dict[str, str], bigrams: Path
+) -> dict[str, str]:
+    """All-ASCII forms that are ASCII typing of a word at least TWIN_RATIO as
+    frequent and differ from it in two letters or more (``gorum`` for ``görüm``;
+    real homographs mostly differ in one: ``son``/``sən``), unless their
+    neighbours in the pair list are mostly Azerbaijani-spelt words (``cari``, as
+    in ``cari il``, stays) → the richer word."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        if word not in dropped:
+            by_key[fold(word)].append(word)
+
+    def damaged(word: str) -> bool:
+        return word in dropped or word in twins
+
+    twins: dict[str, str] = {}
+    for group in by_key.values():
+        for word in group:
+            if AZ_LETTERS & set(word):
+                continue
+            for richer in sorted(group, key=lambda w: -counts[w]):
+                if (
+                    is_partial_fold(word, richer)
+                    and counts[richer] >= TWIN_RATIO * counts[word]
+                    and sum(a != b for a, b in zip(word, richer, strict=True)) >= 2
+                    and infinitive_count(word, counts) <= infinitive_count(richer, counts)
+                ):
+                    twins[word] = richer
+                    break
+    good, bad = typed_neighbours(bigrams, damaged, lambda w: bool(AZ_LETTERS & set(w)))
+    return {w: r for w, r in twins.items() if good[w] < bad[w] or not good[w]}
 
 
 def build_bigrams(resources: Path, lexicon: dict[str, float]) -> dict[tuple[str, str], float]:
@@ -145,11 +261,26 @@ def build_bigrams(resources: Path, lexicon: dict[str, float]) -> dict[tuple[str,
     return {k: v for k, v in pairs.items() if v >= MIN_BIGRAM_COUNT}
 
 
+def letter_trigrams(words: dict[str, float]) -> dict[str, int]:
+    """Letter trigram counts over word types (``^``/``$`` pad the ends); words
+    seen at least twice, so one-off typos weigh little."""
+    counts: dict[str, int] = defaultdict(int)
+    for word, count in words.items():
+        if count < 2:
+            continue
+        padded = f"^^{word}$"
+        for i in range(len(padded) - 2):
+            counts[padded[i : i + 3]] += 1
+    return dict(counts)
+
+
 def write_tsv(path: Path, rows: list[str]) -> None:
     """Write ``rows`` as a reproducible gzip'd text file."""
     data = ("\n".join(rows) + "\n").encode("utf-8")
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                               compresslevel=9, filename="") as gz:
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9, filename="") as gz,
+    ):
         gz.write(data)
 
 
@@ -159,7 +290,7 @@ def fmt(count: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build ``lexicon.tsv.gz`` and ``bigrams.tsv.gz``."""
+    """Build ``lexicon.tsv.gz``, ``bigrams.tsv.gz``, ``names.txt.gz`` and ``letters.tsv.gz``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--resources", type=Path, default=DEFAULT_RESOURCES)
     parser.add_argument("--traineddata", type=Path, default=DEFAULT_TRAINEDDATA)
@@ -170,15 +301,24 @@ def main(argv: list[str] | None = None) -> int:
     bigrams = build_bigrams(args.resources, unigrams)
     args.out.mkdir(parents=True, exist_ok=True)
     uni_rows = [f"{w}\t{fmt(c)}" for w, c in sorted(unigrams.items(), key=lambda x: (-x[1], x[0]))]
-    big_rows = [f"{a}\t{b}\t{fmt(c)}"
-                for (a, b), c in sorted(bigrams.items(), key=lambda x: (-x[1], x[0]))]
+    big_rows = [
+        f"{a}\t{b}\t{fmt(c)}" for (a, b), c in sorted(bigrams.items(), key=lambda x: (-x[1], x[0]))
+    ]
     write_tsv(args.out / "lexicon.tsv.gz", uni_rows)
     write_tsv(args.out / "bigrams.tsv.gz", big_rows)
+    shares = capitalised_share(args.resources / "aze.wordlist")
+    names = sorted(w for w, share in shares.items() if share >= NAME_SHARE and w in unigrams)
+    write_tsv(args.out / "names.txt.gz", names)
+    trigrams = letter_trigrams(unigrams)
+    write_tsv(args.out / "letters.tsv.gz", [f"{t}\t{n}" for t, n in sorted(trigrams.items())])
     for name in ("LICENSE-langdata-Apache-2.0.txt",):
         src = args.resources / name
         if src.exists():
             shutil.copyfile(src, args.out / name)
-    print(f"{len(uni_rows)} words, {len(big_rows)} pairs, {len(dawg)} DAWG words -> {args.out}")
+    print(
+        f"{len(uni_rows)} words, {len(big_rows)} pairs, {len(names)} names, "
+        f"{len(dawg)} DAWG words -> {args.out}"
+    )
     return 0
 
 

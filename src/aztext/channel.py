@@ -23,13 +23,29 @@ from functools import cache
 
 #: Share of each letter in running Azerbaijani text (weighted lexicon counts).
 EXPECTED_RATE = {
-    "ə": 0.102, "ı": 0.026, "ü": 0.0156, "ö": 0.0066,
-    "ş": 0.0118, "ç": 0.008, "ğ": 0.0034, "q": 0.0146,
+    "ə": 0.102,
+    "ı": 0.026,
+    "ü": 0.0156,
+    "ö": 0.0066,
+    "ş": 0.0118,
+    "ç": 0.008,
+    "ğ": 0.0034,
+    "q": 0.0146,
 }
 #: Share of the letters that damaged Azerbaijani letters are read as.
 SEEN_RATE = {
-    "e": 0.0264, "a": 0.1006, "o": 0.0231, "s": 0.0372, "i": 0.1019, "u": 0.0267,
-    "c": 0.0123, "g": 0.0071, "l": 0.0581, "ı": 0.026, "ö": 0.0066, "ğ": 0.0034,
+    "e": 0.0264,
+    "a": 0.1006,
+    "o": 0.0231,
+    "s": 0.0372,
+    "i": 0.1019,
+    "u": 0.0267,
+    "c": 0.0123,
+    "g": 0.0071,
+    "l": 0.0581,
+    "ı": 0.026,
+    "ö": 0.0066,
+    "ğ": 0.0034,
 }
 #: Rate used for characters that are rare inside real words (digits, ® @ ¢).
 RARE_RATE = 0.0005
@@ -49,25 +65,49 @@ KEY_TABLE = str.maketrans({ch: mark for mark, chars in _CLASSES.items() for ch i
 #: (seen, true) → (letter whose loss rate scales it, probability given loss).
 #: A letter of None means a fixed probability (generic OCR noise).
 SUBSTITUTIONS: dict[tuple[str, str], tuple[str | None, float]] = {
-    ("e", "ə"): ("ə", 0.55), ("a", "ə"): ("ə", 0.2), ("o", "ə"): ("ə", 0.14),
-    ("s", "ə"): ("ə", 0.05), ("ö", "ə"): ("ə", 0.01), ("é", "ə"): ("ə", 0.01),
-    ("3", "ə"): ("ə", 0.01), ("®", "ə"): ("ə", 0.01), ("@", "ə"): ("ə", 0.01),
-    ("i", "ı"): ("ı", 0.85), ("1", "ı"): ("ı", 0.04), ("l", "ı"): ("ı", 0.02),
+    ("e", "ə"): ("ə", 0.55),
+    ("a", "ə"): ("ə", 0.2),
+    ("o", "ə"): ("ə", 0.14),
+    ("s", "ə"): ("ə", 0.05),
+    ("ö", "ə"): ("ə", 0.01),
+    ("é", "ə"): ("ə", 0.01),
+    ("3", "ə"): ("ə", 0.01),
+    ("®", "ə"): ("ə", 0.01),
+    ("@", "ə"): ("ə", 0.01),
+    ("i", "ı"): ("ı", 0.85),
+    ("1", "ı"): ("ı", 0.04),
+    ("l", "ı"): ("ı", 0.02),
     ("|", "ı"): ("ı", 0.01),
-    ("u", "ü"): ("ü", 0.8), ("i", "ü"): ("ü", 0.08),
-    ("o", "ö"): ("ö", 0.85), ("6", "ö"): ("ö", 0.05), ("é", "ö"): ("ö", 0.02),
+    ("u", "ü"): ("ü", 0.8),
+    ("i", "ü"): ("ü", 0.08),
+    ("o", "ö"): ("ö", 0.85),
+    ("6", "ö"): ("ö", 0.05),
+    ("é", "ö"): ("ö", 0.02),
     ("0", "ö"): ("ö", 0.01),
     ("s", "ş"): ("ş", 0.95),
-    ("c", "ç"): ("ç", 0.85), ("g", "ç"): ("ç", 0.06), ("¢", "ç"): ("ç", 0.05),
+    ("c", "ç"): ("ç", 0.85),
+    ("g", "ç"): ("ç", 0.06),
+    ("¢", "ç"): ("ç", 0.05),
     ("g", "ğ"): ("ğ", 0.9),
-    ("g", "q"): ("q", 0.85), ("ğ", "q"): ("q", 0.05), ("ç", "q"): ("q", 0.02),
+    ("g", "q"): ("q", 0.85),
+    ("ğ", "q"): ("q", 0.05),
+    ("ç", "q"): ("q", 0.02),
     ("9", "ə"): ("ə", 0.005),
     ("ı", "i"): ("İ", 0.5),
-    ("1", "i"): (None, 0.002), ("l", "i"): (None, 0.001), ("1", "l"): (None, 0.003),
-    ("|", "l"): (None, 0.003), ("i", "l"): (None, 0.0005), ("0", "o"): (None, 0.003),
-    ("é", "e"): (None, 0.01), ("è", "e"): (None, 0.005), ("ë", "e"): (None, 0.005),
-    ("í", "i"): (None, 0.01), ("ì", "i"): (None, 0.005), ("î", "i"): (None, 0.005),
-    ("ä", "ə"): ("ə", 0.01), ("í", "ı"): ("ı", 0.005),
+    ("1", "i"): (None, 0.002),
+    ("l", "i"): (None, 0.001),
+    ("1", "l"): (None, 0.003),
+    ("|", "l"): (None, 0.003),
+    ("i", "l"): (None, 0.0005),
+    ("0", "o"): (None, 0.003),
+    ("é", "e"): (None, 0.01),
+    ("è", "e"): (None, 0.005),
+    ("ë", "e"): (None, 0.005),
+    ("í", "i"): (None, 0.01),
+    ("ì", "i"): (None, 0.005),
+    ("î", "i"): (None, 0.005),
+    ("ä", "ə"): ("ə", 0.01),
+    ("í", "ı"): ("ı", 0.005),
 }
 
 
@@ -81,14 +121,16 @@ class Rewrite:
     prob: float
     initial: bool = False
     final: bool = False
+    #: a letter lost outright, as OCR does and typing does not (off in typed text).
+    dropped: bool = False
 
 
 REWRITES: tuple[Rewrite, ...] = (
     Rewrite("m", "ın", "ı", 0.03),
     Rewrite("rn", "m", None, 0.002),
-    Rewrite("n", "rı", "ı", 0.02),
-    Rewrite("h", "lı", "ı", 0.02),
-    Rewrite("m", "nı", "ı", 0.01),
+    Rewrite("n", "rı", "ı", 0.1),
+    Rewrite("h", "lı", "ı", 0.05),
+    Rewrite("m", "nı", "ı", 0.03),
     Rewrite("oa", "ə", "ə", 0.01),
     Rewrite("n", "ın", "ı", 0.004),
     Rewrite("ii", "ü", "ü", 0.04),
@@ -106,7 +148,19 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("o", "q", "q", 0.003, initial=True),
     Rewrite("g", "ə", "ə", 0.003, initial=True),
     Rewrite("y", "q", "q", 0.02, final=True),
+    # one glyph read as two look-alike letters (English OCR model)
+    Rewrite("gq", "q", "q", 0.05),
+    Rewrite("qg", "q", "q", 0.05),
+    Rewrite("cg", "ç", "ç", 0.02),
+    Rewrite("tc", "üç", "ü", 0.01),
+    Rewrite("tu", "ü", "ü", 0.01),
+    Rewrite("rr", "rı", "ı", 0.01),
+    Rewrite("t", "ü", "ü", 0.005, initial=True),
+    # a letter OCR lost outright: an initial ə (sas for əsas, lave for əlavə)
+    Rewrite("", "ə", "ə", 0.01, initial=True, dropped=True),
 )
+#: profile key set to 1.0 for typed (not OCR'd) text: no letters are lost outright.
+TYPED = "typed"
 
 Profile = tuple[tuple[str, float], ...]
 
@@ -147,26 +201,38 @@ def profile(lower_text: str) -> Profile:
 PERMISSIVE: Profile = tuple(sorted({**dict.fromkeys(EXPECTED_RATE, 0.5), "İ": 0.5}.items()))
 
 
+#: Letters a lost ə is commonly read as; a profile may say how often each one is
+#: (key ``"ə>e"`` …), learnt from the document (ASCII typing: always e).
+SCHWA_READINGS = ("e", "a", "o", "s")
+
+
+def substitution_prob(seen: str, true: str, rates: dict[str, float]) -> float:
+    """P(seen | true letter lost): the document's own share when the profile has
+    one (``"ə>a"``), else the general one from :data:`SUBSTITUTIONS`."""
+    prob = SUBSTITUTIONS[(seen, true)][1]
+    return rates.get(f"{true}>{seen}", prob)
+
+
 @cache
 def cost_table(prof: Profile) -> dict[tuple[str, str], float]:
     """Channel cost (−log P(seen | true)) of every known substitution."""
     rates = dict(prof)
     table: dict[tuple[str, str], float] = {}
-    for pair, (letter, prob) in SUBSTITUTIONS.items():
+    for pair, (letter, _) in SUBSTITUTIONS.items():
         scale = rates[letter] if letter else 1.0
-        table[pair] = -math.log(max(scale * prob, 1e-12))
+        table[pair] = -math.log(max(scale * substitution_prob(*pair, rates), 1e-12))
     return table
 
 
-@cache
 @cache
 def keep_costs(prof: Profile) -> dict[str, float]:
     """Cost per seen letter of claiming it is undamaged: −log(1 − P(damaged | seen))."""
     rates = dict(prof)
     damaged: dict[str, float] = {}
-    for (seen, true), (letter, prob) in SUBSTITUTIONS.items():
+    for (seen, true), (letter, _) in SUBSTITUTIONS.items():
         if letter is None:
             continue
+        prob = substitution_prob(seen, true, rates)
         truth_rate = EXPECTED_RATE.get(true, EXPECTED_RATE["ı"])
         damaged[seen] = damaged.get(seen, 0.0) + rates[letter] * truth_rate * prob
     costs = {}
@@ -187,12 +253,16 @@ def keep_cost(word: str, prof: Profile) -> float:
 def rewrite_cost(rewrite: Rewrite, prof: Profile) -> float:
     """Channel cost of one multi-letter rewrite."""
     rates = dict(prof)
+    if rewrite.dropped and rates.get(TYPED):
+        return math.inf
     scale = rates[rewrite.letter] if rewrite.letter else 1.0
     return -math.log(max(scale * rewrite.prob, 1e-12))
 
 
 def substitution_cost(
-    seen: str, true: str, table: dict[tuple[str, str], float],
+    seen: str,
+    true: str,
+    table: dict[tuple[str, str], float],
     keep: dict[str, float] | None = None,
 ) -> float:
     """Cost of reading ``true`` as ``seen`` letter by letter (inf if impossible).
@@ -212,24 +282,33 @@ def substitution_cost(
     return total
 
 
+@cache
+def rewrite_table(prof: Profile) -> tuple[tuple[str, str, bool, bool, float], ...]:
+    """Every rewrite as (seen, true, initial only, final only, cost) for ``prof``."""
+    return tuple(
+        (rw.seen, rw.true, rw.initial, rw.final, rewrite_cost(rw, prof)) for rw in REWRITES
+    )
+
+
 def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[str, float]]:
     """``word`` and its rewritten forms with their rewrite costs (word first)."""
     yield word, 0.0
     seen: set[str] = {word}
     frontier = [(word, 0.0, 0)]
+    table = rewrite_table(prof)
     for _ in range(max_rewrites):
         nxt: list[tuple[str, float, int]] = []
         for form, cost, start in frontier:
-            for rw in REWRITES:
-                pos = form.find(rw.seen, start)
+            for old, true, initial, final, rw_cost in table:
+                if rw_cost == math.inf or old not in form:
+                    continue
+                pos = form.find(old, start)
                 while pos >= 0:
-                    if (not rw.initial or pos == 0) and (
-                            not rw.final or pos + len(rw.seen) == len(form)):
-                        new = form[:pos] + rw.true + form[pos + len(rw.seen):]
+                    if (not initial or pos == 0) and (not final or pos + len(old) == len(form)):
+                        new = form[:pos] + true + form[pos + len(old) :]
                         if new not in seen:
                             seen.add(new)
-                            new_cost = cost + rewrite_cost(rw, prof)
-                            nxt.append((new, new_cost, pos + len(rw.true)))
-                            yield new, new_cost
-                    pos = form.find(rw.seen, pos + 1)
+                            nxt.append((new, cost + rw_cost, pos + len(true)))
+                            yield new, cost + rw_cost
+                    pos = form.find(old, pos + 1)
         frontier = nxt

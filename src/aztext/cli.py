@@ -139,9 +139,7 @@ def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     many = len(args.files) > 1
     for name in progress(args.files, "ocr", err):
         path = Path(name)
-        reader: Callable[[Path, str], str] = (
-            ocr_pdf if path.suffix.lower() == ".pdf" else ocr_image
-        )
+        reader: Callable[[Path, str], str] = ocr_pdf if path.suffix.lower() == ".pdf" else ocr_image
         text = reader(path, args.lang)
         if not text.strip():
             raise InputError(f"{name}: Tesseract found no text")

@@ -16,6 +16,18 @@ from aztext.folding import fold
 def letter_edits(old: str, new: str) -> list[str]:
     """The letter edits turning ``old`` into ``new`` (``"e→ə"``, ``"ii→ü"``)."""
     edits: list[str] = []
+    if len(old) == len(new):  # letters replaced in place: group adjacent ones
+        i = 0
+        while i < len(old):
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(old) and old[j] != new[j]:
+                j += 1
+            edits.append(f"{old[i:j]}→{new[i:j]}")
+            i = j
+        return edits
     for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op != "equal":
             edits.append(f"{old[i1:i2] or '∅'}→{new[j1:j2] or '∅'}")
@@ -34,8 +46,10 @@ def describe(old: str, new: str, how: str, by_context: bool) -> str:
     kind = "diacritics restored" if is_diacritic_only(old, new) else "OCR confusion"
     parts = [f"{kind} ({edits})"]
     if how.startswith("suffix:"):
-        stem, _, ending = how[len("suffix:"):].partition("+")
+        stem, _, ending = how[len("suffix:") :].partition("+")
         parts.append(f"stem '{stem}' in lexicon + suffix -{ending}")
+    elif how == "letters":
+        parts.append("word not in lexicon, letters chosen by letter statistics")
     else:
         parts.append("word in lexicon")
     if by_context:

@@ -9,20 +9,32 @@ layout, punctuation and token-shape rules around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from aztext.casing import upper
+from aztext.channel import PERMISSIVE, confusion_key, variants
+from aztext.morphology import attach
 
 #: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
 LETTER_LIKE = "®@¢"
 #: Letters OCR or typing confuses with Azerbaijani letters (digits too).
 DIGIT_LETTERS = "013569"
+#: Digits OCR reads for Ə/ə: they carry no case, so sentence position decides.
+CASELESS_DIGITS = "39"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
 NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
 QUOTE_JUNK = {",,": "„", "''": '"', "``": '"', "‚‚": "„"}
 SENTENCE_END = re.compile(r"[.!?…]$")
+#: What OCR of a justified column puts into wide word gaps: a lone ``(``,
+#: ``Oo``/``oO`` (alone or glued to the next word) and an ``o`` glued to a number.
+GAP_JUNK = re.compile(r"^(?:\(|\(?(?:Oo|oO)[oO]*)$")
+GAP_JUNK_PREFIX = re.compile(r"^\(?(?:Oo|oO)(?=\w)|^o(?=\d)")
+EN_DASH = "–"
+ELLIPSIS = "…"
+THREE_DOTS = re.compile(r"(?<![.!?])[.]{3}(?=[^.]*$)(?=[\W]*$)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ def paragraphs(text: str) -> list[list[Line]]:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     if not filled:
         return []
-    inner = lines[filled[0]:filled[-1] + 1]
+    inner = lines[filled[0] : filled[-1] + 1]
     if all(line.text.strip() for line in inner):
         return [[line] for line in inner]
     groups: list[list[Line]] = []
@@ -91,6 +103,34 @@ def _is_core(ch: str) -> bool:
     return ch.isalnum() or ch in LETTER_LIKE
 
 
+#: Punctuation inside a token that separates two words (``edesen?"--Gulbadam``).
+WORD_BREAK = re.compile(r"[^\w®@¢'’ʼ.\-/]*[?!,;:\"“”„«»()…–—][^\w®@¢'’ʼ]*|--+")
+
+
+@lru_cache(maxsize=65536)
+def split_parts(core: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Word parts of a token core and the separator before each (``""`` first):
+    hyphens join parts of a compound, clause punctuation inside the token
+    (``?"--``) separates two words. Dots, slashes and apostrophes do not split."""
+    parts: list[str] = []
+    seps: list[str] = [""]
+    start = 0
+    for match in WORD_BREAK.finditer(core):
+        if match.start() == match.end():
+            continue
+        parts.append(core[start : match.start()])
+        seps.append(match.group())
+        start = match.end()
+    parts.append(core[start:])
+    out_parts: list[str] = []
+    out_seps: list[str] = []
+    for sep, chunk in zip(seps, parts, strict=True):
+        pieces = chunk.split("-")
+        out_parts.extend(pieces)
+        out_seps.extend([sep, *["-"] * (len(pieces) - 1)])
+    return tuple(out_parts), tuple(out_seps)
+
+
 def fix_numero(token: str, following: str) -> str | None:
     """``Ne 2`` / ``No 2`` / ``Ne2`` (OCR of ``№ 2``) → ``№`` / ``№ 2``; else None."""
     if token in NUMERO_WORDS and following[:1].isdigit():
@@ -109,6 +149,40 @@ def fix_quote_junk(token: str) -> str:
     return token
 
 
+def is_gap_junk(token: str) -> bool:
+    """True for a token OCR made out of an empty gap (``Oo``, ``oO``, a lone ``(``)."""
+    return bool(GAP_JUNK.match(token))
+
+
+def strip_gap_junk(token: str) -> str:
+    """Drop gap junk glued to a word (``oOaşkar`` → ``aşkar``, ``o42-ci`` → ``42-ci``)."""
+    return GAP_JUNK_PREFIX.sub("", token, count=1)
+
+
+def fix_spaced_hyphen(token: str) -> str | None:
+    """A hyphen standing alone between words (OCR of an en dash) → ``–``; else None."""
+    return EN_DASH if token == "-" else None
+
+
+PIPES = re.compile(r"^([(\[]?)(\|{1,3})([.,;:)\]]?)$")
+
+
+def fix_pipe_numeral(token: str) -> str | None:
+    """A pipe standing alone (OCR of the Roman numeral I): ``|`` → ``I``,
+    ``(||)`` → ``(II)``; else None."""
+    match = PIPES.match(token)
+    if not match:
+        return None
+    before, pipes, after = match.groups()
+    return before + "I" * len(pipes) + after
+
+
+def fix_three_dots(token: str) -> str | None:
+    """Exactly three dots ending a word (OCR of ``…``) → ``…``; else None."""
+    new = THREE_DOTS.sub(ELLIPSIS, token, count=1)
+    return new if new != token else None
+
+
 def strip_underscores(token: str) -> str:
     """Drop OCR underscores at the edges of a token (``__iroli`` → ``iroli``)."""
     if "_" not in token:
@@ -119,12 +193,20 @@ def strip_underscores(token: str) -> str:
     return inner
 
 
-def apply_case(original: str, new: str) -> str:
-    """Give the restored lower-case ``new`` the letter case of ``original``."""
+def apply_case(original: str, new: str, sentence_start: bool = False) -> str:
+    """Give the restored lower-case ``new`` the letter case of ``original``.
+
+    ``®``/``@`` stand for a capital Ə; a digit read for ``ə`` (``9sas``) has no
+    case, so the word is capitalised only at a ``sentence_start``.
+    """
     letters = [ch for ch in original if ch.isalpha()]
     if len(letters) >= 2 and not any(ch.islower() for ch in letters):
         return upper(new)
-    if original[:1].isupper() or (original[:1] in LETTER_LIKE and len(letters) >= 1):
+    first = original[:1]
+    capital_like = first in LETTER_LIKE and first != "¢"
+    if first in CASELESS_DIGITS and sentence_start and new[:1].isalpha():
+        capital_like = True
+    if first.isupper() or (capital_like and len(letters) >= 1):
         return upper(new[:1]) + new[1:]
     return new
 
@@ -156,7 +238,7 @@ def is_restorable(part: str) -> bool:
 
 ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
 TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
-NUMBER_SUFFIX = re.compile(r"^(\W*\d+)-([^\W\d_]{1,5})(\W*)$")
+NUMBER_SUFFIX = re.compile(r"^(\W*\d+)-([^\W\d_][^\W_]{0,5})(\W*)$")
 _TWO = {"a": "a", "ı": "a", "o": "a", "u": "a", "e": "ə", "ə": "ə", "i": "ə", "ö": "ə", "ü": "ə"}
 _FOUR = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 
@@ -192,12 +274,79 @@ def harmonise_suffix(number: str, suffix: str) -> str:
     return "".join(out)
 
 
+#: Suffixes written after a number with a hyphen (ordinal -cı, cases, -dək …).
+NUMBER_ENDINGS: tuple[tuple[str, ...], ...] = (
+    ("cI",),
+    ("dA",),
+    ("dAn",),
+    ("(y)A",),
+    ("(n)In",),
+    ("(y)I",),
+    ("dAk",),
+    ("dIr",),
+    ("dA", "kI"),
+    ("lAr",),
+    ("cI", "dIr"),
+    ("lIk",),
+    ("lI",),
+    ("(s)I",),
+)
+
+
+@lru_cache(maxsize=4096)
+def number_endings(digits: str) -> tuple[str, ...]:
+    """The suffixes of :data:`NUMBER_ENDINGS` spelt in harmony with ``digits`` read aloud."""
+    word = number_word(int(digits[-9:]))
+    return tuple(dict.fromkeys(attach(word, chain) for chain in NUMBER_ENDINGS))
+
+
+def match_number_ending(digits: str, suffix: str) -> str | None:
+    """The one number suffix that ``suffix`` is an OCR misreading of (``cl`` → ``cü``,
+    ``doan`` → ``dən``), or None if there is none or more than one."""
+    known = number_endings(digits)
+    if suffix in known:
+        return suffix
+    found = {
+        ending
+        for form, _ in variants(suffix, PERMISSIVE, 1)
+        for ending in known
+        if confusion_key(ending) == confusion_key(form)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def split_number_suffix(token: str, is_word: Callable[[str], bool]) -> str | None:
+    """``2007-cil`` → ``2007-ci il``: a number suffix glued by OCR to the next word.
+
+    Only when the suffix is no number ending itself but starts with one and the
+    rest is a word (``is_word``); None otherwise.
+    """
+    match = NUMBER_SUFFIX.match(token)
+    if not match or not match.group(2).isalpha() or not match.group(2).islower():
+        return None
+    head, suffix, tail = match.groups()
+    known = number_endings(re.sub(r"\D", "", head))
+    if suffix in known:
+        return None
+    for ending in sorted(known, key=len, reverse=True):
+        rest = suffix[len(ending) :]
+        if suffix.startswith(ending) and len(rest) >= 2 and is_word(rest):
+            return f"{head}-{ending} {rest}{tail}"
+    return None
+
+
 def fix_number_suffix(token: str) -> str | None:
-    """``94-cu`` → ``94-cü``, ``1-den`` → ``1-dən``; None if nothing changes."""
+    """``94-cu`` → ``94-cü``, ``1-den`` → ``1-dən``, ``4-cl`` → ``4-cü``; None if unchanged."""
     match = NUMBER_SUFFIX.match(token)
     if not match:
         return None
     head, suffix, tail = match.groups()
     digits = re.sub(r"\D", "", head)
-    new = harmonise_suffix(digits, suffix)
+    new = None
+    if suffix.islower():
+        new = match_number_ending(digits, suffix)
+    if new is None:
+        if not suffix.isalpha():
+            return None
+        new = harmonise_suffix(digits, suffix)
     return f"{head}-{new}{tail}" if new != suffix else None

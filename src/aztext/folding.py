@@ -10,9 +10,7 @@ import unicodedata
 from aztext.casing import lower
 
 #: Azerbaijani letters and the ASCII letter each is typed as without its mark.
-AZ_TO_ASCII = str.maketrans(
-    {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u"}
-)
+AZ_TO_ASCII = str.maketrans({"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u"})
 
 
 def _strip_marks(text: str) -> str:

@@ -1,7 +1,8 @@
 """The shipped Azerbaijani lexicon: word counts, word pairs and a confusion index.
 
-The data live in ``aztext/data/lexicon.tsv.gz`` (``word<TAB>count``) and
-``aztext/data/bigrams.tsv.gz`` (``word1<TAB>word2<TAB>count``), built by
+The data live in ``aztext/data/lexicon.tsv.gz`` (``word<TAB>count``),
+``aztext/data/bigrams.tsv.gz`` (``word1<TAB>word2<TAB>count``) and
+``aztext/data/names.txt.gz`` (words usually capitalised), built by
 ``scripts/build_aztext_lexicon.py`` from Apache-2.0 Tesseract language data.
 Counts are pseudo-counts derived from frequency ranks. Words are stored in
 Azerbaijani lower case. :func:`get_lexicon` loads once and caches; the
@@ -10,16 +11,20 @@ confusion-key index used for candidate lookup is built lazily on first use.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import math
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DATA_PACKAGE = "aztext.data"
 LEXICON_FILE = "lexicon.tsv.gz"
 BIGRAM_FILE = "bigrams.tsv.gz"
+NAMES_FILE = "names.txt.gz"
+LETTERS_FILE = "letters.tsv.gz"
 
 
 def _read_gz(name: str, directory: Path | None) -> str:
@@ -31,35 +36,42 @@ def _read_gz(name: str, directory: Path | None) -> str:
 
 
 def parse_counts(text: str) -> dict[str, float]:
-    """Parse ``word<TAB>count`` lines into a dict."""
-    words: dict[str, float] = {}
-    for line in text.splitlines():
-        word, _, count = line.partition("\t")
-        if count:
-            words[word] = float(count)
-    return words
+    """Parse ``word<TAB>count`` lines into a dict (words hold no white space)."""
+    fields = text.split()
+    return dict(zip(fields[0::2], map(float, fields[1::2]), strict=True))
 
 
 def parse_pairs(text: str) -> dict[str, float]:
     """Parse ``w1<TAB>w2<TAB>count`` lines into a dict keyed by ``"w1 w2"``."""
-    pairs: dict[str, float] = {}
-    for line in text.splitlines():
-        head, _, count = line.rpartition("\t")
-        if head:
-            pairs[head.replace("\t", " ")] = float(count)
-    return pairs
+    fields = text.split()
+    keys = [f"{a} {b}" for a, b in zip(fields[0::3], fields[1::3], strict=True)]
+    return dict(zip(keys, map(float, fields[2::3]), strict=True))
 
 
 class Lexicon:
     """Word counts and pair counts with log-probability helpers."""
 
-    def __init__(self, counts: dict[str, float], pairs: dict[str, float]) -> None:
+    def __init__(
+        self,
+        counts: dict[str, float],
+        pairs: dict[str, float],
+        names: frozenset[str] = frozenset(),
+    ) -> None:
         self.counts = counts
         self.pairs = pairs
+        #: words usually written with a capital letter (names: ``əliyev``, ``bakı``).
+        self.names = names
+        #: letter trigram counts of the words (see :mod:`aztext.letters`).
+        self.letter_trigrams: dict[str, float] = {}
         self.total = sum(counts.values()) or 1.0
         self.log_total = math.log(self.total)
+        self.pair_total = sum(pairs.values()) or 1.0
+        #: the pair list is cut at a rank: an unlisted pair is rarer than this.
+        self.pair_floor = min(pairs.values(), default=1.0)
         self._index: dict[str, list[str]] | None = None
         self._index_key: Callable[[str], str] | None = None
+        #: per-lexicon memo tables of derived data (filled by their users).
+        self.memo: dict[str, dict[str, Any]] = {}
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
@@ -79,12 +91,26 @@ class Lexicon:
         """Pseudo-count of the word pair ``first second`` (0 if unseen)."""
         return self.pairs.get(f"{first} {second}", 0.0)
 
-    def index(self, key: Callable[[str], str]) -> dict[str, list[str]]:
-        """Words grouped by ``key(word)``, most frequent first; built on first use."""
+    def expected_pair(self, first: str, second: str) -> float:
+        """Pseudo-count the pair ``first second`` would have if the words were independent."""
+        return self.count(first) * self.count(second) * self.pair_total / self.total**2
+
+    def index(self, key: Callable[[str], str], charwise: bool = False) -> dict[str, list[str]]:
+        """Words grouped by ``key(word)``, most frequent first; built on first use.
+
+        ``charwise`` says that ``key`` maps each character on its own and keeps
+        newlines (a ``str.translate``): then all words are keyed in one call.
+        """
         if self._index is None or self._index_key is not key:
+            words = list(self.counts)  # file order is by descending count
+            keys = key("\n".join(words)).split("\n") if charwise else map(key, words)
             grouped: dict[str, list[str]] = {}
-            for word in self.counts:  # file order is by descending count
-                grouped.setdefault(key(word), []).append(word)
+            for word, word_key in zip(words, keys, strict=False):
+                group = grouped.get(word_key)
+                if group is None:
+                    grouped[word_key] = [word]
+                else:
+                    group.append(word)
             self._index, self._index_key = grouped, key
         return self._index
 
@@ -93,7 +119,14 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Read the lexicon and pair files (package data unless ``directory``)."""
     counts = parse_counts(_read_gz(LEXICON_FILE, directory))
     pairs = parse_pairs(_read_gz(BIGRAM_FILE, directory))
-    return Lexicon(counts, pairs)
+    try:
+        names = frozenset(_read_gz(NAMES_FILE, directory).split())
+    except FileNotFoundError:
+        names = frozenset()
+    lex = Lexicon(counts, pairs, names)
+    with contextlib.suppress(FileNotFoundError):  # optional: letter statistics
+        lex.letter_trigrams = parse_counts(_read_gz(LETTERS_FILE, directory))
+    return lex
 
 
 @cache

@@ -8,9 +8,19 @@ vowel harmony (``-lar/-lər``, ``-ın/-in/-un/-ün``, ``-da/-də``, ``-dan/-dən
 s) and the k→y, q→ğ change before a vowel (``qanunvericilik`` →
 ``qanunvericiliyi``).
 
-Templates use ``A`` for the two-way vowel (a/ə) and ``I`` for the four-way
-vowel (ı/i/u/ü); a leading ``(x)`` is a buffer consonant used only after a
-vowel, a leading ``I`` vowel is dropped after a vowel.
+Verbs: a stem (a verb stem, or a noun made a verb with ``-la/-lən``, ``-ıl``,
+``-ın``, ``-dır``) takes an optional negation ``-ma/-mə`` and one tense or
+mood with its person ending: past ``-dı`` (``pırtladı``, ``gəldik``),
+evidential ``-mış`` (``naxoşlamışam``, ``şirlənmişdilər``), present ``-ır``
+(``dartır``, ``maraqlanmırlardı``), converb ``-ıb`` (``yıxıbsan``,
+``görünübmüş``), aorist ``-ar/-maz``, future ``-acaq``, conditional ``-sa``,
+necessity ``-malı``; participles ``-an``, ``-dıq``/``-dığı`` take noun
+endings.
+
+Templates use ``A`` for the two-way vowel (a/ə), ``I`` for the four-way
+vowel (ı/i/u/ü) and ``Q`` for q/k (q after a back vowel); a leading ``(x)``
+is a buffer consonant used only after a vowel, a leading ``I`` or ``A``
+vowel is dropped after a vowel; a final q/k becomes ğ/y before a vowel.
 """
 
 from __future__ import annotations
@@ -21,13 +31,65 @@ BACK = "aıou"
 VOWELS = "aıoueəiöü"
 TWO_WAY = {"a": "a", "ı": "a", "o": "a", "u": "a", "e": "ə", "ə": "ə", "i": "ə", "ö": "ə", "ü": "ə"}
 FOUR_WAY = {
-    "a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü",
+    "a": "ı",
+    "ı": "ı",
+    "o": "u",
+    "u": "u",
+    "e": "i",
+    "ə": "i",
+    "i": "i",
+    "ö": "ü",
+    "ü": "ü",
 }
 
-#: Derivational and verbal-noun suffix sequences (at most one sequence).
+#: Verb-forming slots, in order: noun → verb (-la, -laş, -lan), causative
+#: (-dır), passive or reflexive (-ıl, -ın).
+VERBALISER: tuple[tuple[str, ...], ...] = ((), ("lA",), ("lAş",), ("lAn",))
+CAUSATIVE: tuple[tuple[str, ...], ...] = ((), ("dIr",))
+VOICE: tuple[tuple[str, ...], ...] = ((), ("Il",), ("In",))
+#: Verb stem suffix sequences before a verb ending (``maraq-lan-``, ``ümumi-ləş-dir-il-``).
+VERB_STEM: tuple[tuple[str, ...], ...] = tuple(
+    dict.fromkeys(v + c + p for v in VERBALISER for c in CAUSATIVE for p in VOICE)
+)
+#: Suffixes making a noun of a verb: -ma, -maq, -dıq (-dığı), -an, -ıcı.
+NOMINALISER: tuple[tuple[str, ...], ...] = (("mA",), ("mAQ",), ("dIQ",), ("(y)An",), ("(y)IcI",))
+#: Derivational suffix sequences before the noun endings (at most one sequence):
+#: noun → noun (-lı, -sız, -lıq, -çı) and verb stem + nominaliser
+#: (``təkmilləşdirilmə``, ``maliyyələşdirildiyi``).
+NOUN_DERIVATION: tuple[tuple[str, ...], ...] = (
+    ("lI",),
+    ("sIz",),
+    ("lIQ",),
+    ("çI",),
+    ("lI", "lIQ"),
+    ("sIz", "lIQ"),
+    ("Il",),
+    ("lAş",),
+    ("cIQ",),
+)
 DERIVATION: tuple[tuple[str, ...], ...] = (
-    ("lI",), ("sIz",), ("lIq",), ("çI",), ("mA",), ("mAk",), ("Il",), ("lAş",),
-    ("Il", "mA"), ("dIr", "mA"), ("dIr", "Il", "mA"), ("lAş", "dIr"), ("lAş", "mA"),
+    *NOUN_DERIVATION,
+    *(stem + nominal for stem in VERB_STEM for nominal in NOMINALISER),
+)
+#: Person endings after the past, conditional (P1) and other tenses (P2).
+PERSON_1 = ((), ("m",), ("n",), ("Q",), ("nIz",), ("lAr",))
+PERSON_2 = ((), ("(y)Am",), ("sAn",), ("(y)IQ",), ("sInIz",), ("lAr",), ("dIr",))
+#: Tense/mood suffixes with the person endings they take; ``dI`` after a
+#: P2 tense makes its past (``-ırdı``, ``-mışdı``).
+TENSES: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], bool], ...] = (
+    (("dI",), PERSON_1, False),
+    (("sA",), PERSON_1, False),
+    (("mIş",), PERSON_2, True),
+    (("(y)Ir",), PERSON_2, True),
+    (("(y)Ib",), PERSON_2, False),
+    (("(y)Ib", "mIş"), PERSON_2, False),
+    (("(y)Ar",), PERSON_2, True),
+    (("(y)AcAQ",), ((), ("lAr",), ("dIr",)), True),
+    (("mAlI",), PERSON_2, True),
+    (("sIn",), ((), ("lAr",)), False),
+    (("(y)A",), (("m",), ("sAn",), ("Q",), ("sInIz",), ("lAr",)), False),
+    (("(y)ArAQ",), ((),), False),
+    (("(y)AndA",), ((),), False),
 )
 #: Possessive endings (after an optional plural).
 POSSESSIVE = ("(s)I", "Im", "In", "ImIz", "InIz", "lArI")
@@ -56,6 +118,8 @@ def realise(template: str, base: str) -> str:
         buffer, template = template[1], template[3:]
         if after_vowel:
             template = buffer + template
+    elif template == "Il" and after_vowel:  # passive after a vowel: oxu-n, işlə-n
+        template = "n"
     elif template.startswith("I") and after_vowel and len(template) > 1:
         template = template[1:]
     vowel = last_vowel(base)
@@ -65,33 +129,73 @@ def realise(template: str, base: str) -> str:
             ch = TWO_WAY[vowel]
         elif ch == "I":
             ch = FOUR_WAY[vowel]
+        elif ch == "Q":
+            ch = "q" if vowel in BACK else "k"
         out.append(ch)
         if ch in VOWELS:
             vowel = ch
     return "".join(out)
 
 
-def _chains() -> list[tuple[str, ...]]:
-    """All template chains in slot order (derivation, plural, possessive, case, final)."""
+#: First- and second-person possessives: rare in print, so they count as two morphemes.
+RARE_POSSESSIVE = frozenset({("Im",), ("In",), ("ImIz",), ("InIz",)})
+
+
+def _chains() -> dict[tuple[str, ...], int]:
+    """All template chains in slot order → weight in morphemes.
+
+    Nouns: derivation, plural, possessive, case, final particle. Verbs: voice,
+    negation, tense, person. A first/second person possessive weighs two.
+    """
     derivs: list[tuple[str, ...]] = [(), *DERIVATION]
-    chains: list[tuple[str, ...]] = []
+    chains: dict[tuple[str, ...], int] = {}
+
+    def add(chain: tuple[str, ...], rare: bool) -> None:
+        if chain:
+            weight = len(chain) + rare
+            chains[chain] = min(weight, chains.get(chain, weight))
+            if needs_verb(chain):
+                VERB_CHAINS.add(chain)
+
     for deriv in derivs:
         for plural in [(), ("lAr",)]:
             for poss in [(), *((p,) for p in POSSESSIVE)]:
-                if plural and poss == ("lArI",):
+                if (plural and poss == ("lArI",)) or (len(deriv) > 2 and poss in RARE_POSSESSIVE):
                     continue
                 poss3 = poss in {("(s)I",), ("lArI",)}
                 for case in [(), *((c,) for c in (CASE_AFTER_POSS3 if poss3 else CASE))]:
                     for final in [(), *((f,) for f in FINAL)]:
                         if final == ("kI",) and case not in {("dA",), ("ndA",)}:
                             continue
-                        chain = deriv + plural + poss + case + final
-                        if chain:
-                            chains.append(chain)
+                        add(deriv + plural + poss + case + final, poss in RARE_POSSESSIVE)
+    for stem in VERB_STEM:
+        for negation in [(), ("mA",)]:
+            for tense, persons, past in TENSES:
+                head = stem + negation + tense
+                if negation and tense in {("(y)Ir",), ("(y)Ar",)}:  # -mır, -maz
+                    head = stem + (("mIr",) if tense == ("(y)Ir",) else ("mAz",))
+                for person in persons:
+                    add(head + person, False)
+                if past:
+                    for person in PERSON_1:
+                        add((*head, "dI", *person), False)
+                    if persons is PERSON_2:
+                        add((*head, "lAr", "dI"), False)
     return chains
 
 
-CHAINS = _chains()
+def needs_verb(chain: tuple[str, ...]) -> bool:
+    """Whether ``chain`` inflects a verb stem (no -la/-laş/-lan making one of a noun)."""
+    if chain[0] in {"lA", "lAş", "lAn"}:
+        return False
+    noun_start = {d[0] for d in NOUN_DERIVATION} | {"lAr", *POSSESSIVE, *CASE, *FINAL}
+    return chain[0] not in noun_start
+
+
+#: chains that only a verb stem takes (verb endings, -ma/-dıq/-an of a verb).
+VERB_CHAINS: set[tuple[str, ...]] = set()
+CHAIN_WEIGHTS = _chains()
+CHAINS = list(CHAIN_WEIGHTS)
 
 
 def mutable(stem: str) -> bool:
@@ -99,29 +203,116 @@ def mutable(stem: str) -> bool:
     return stem[-1:] in ("k", "q") and sum(ch in VOWELS for ch in stem) >= 2
 
 
+def extend(form: str, template: str, mutable_end: bool) -> str:
+    """``form`` plus one suffix template; a final q/k turns ğ/y before a vowel
+    when ``mutable_end`` (it belongs to a suffix, not to the stem)."""
+    piece = realise(template, form)
+    if mutable_end and piece[:1] in VOWELS and form[-1:] in ("q", "k"):
+        form = form[:-1] + ("ğ" if form[-1] == "q" else "y")
+    return form + piece
+
+
 def attach(stem: str, chain: tuple[str, ...]) -> str:
     """Spell the suffix ``chain`` after ``stem`` (suffix part only)."""
     form = stem
     for template in chain:
-        form += realise(template, form)
-    return form[len(stem):]
+        form = extend(form, template, len(form) > len(stem))
+    return form[len(stem) :]
 
 
 def signature(stem: str) -> tuple[str, bool]:
-    """What suffix spelling depends on: the last vowel and a vowel ending."""
-    return last_vowel(stem), stem[-1:] in VOWELS
+    """What suffix spelling depends on: the harmony class of the last vowel (one of
+    ı i u ü, which fixes both the two- and the four-way vowel) and a vowel ending."""
+    return FOUR_WAY[last_vowel(stem)], stem[-1:] in VOWELS
+
+
+@cache
+def chain_trie() -> tuple[list[int], list[str], list[int], list[bool]]:
+    """All chains as a prefix tree: parent node, template, weight (−1 inside) and
+    whether a verb stem is needed, per node; parents come before their children."""
+    index: dict[tuple[str, ...], int] = {(): 0}
+    parent, template, weight, verb = [-1], [""], [-1], [False]
+    for chain, chain_weight in CHAIN_WEIGHTS.items():
+        node = 0
+        for i in range(len(chain)):
+            child = index.get(chain[: i + 1])
+            if child is None:
+                child = index[chain[: i + 1]] = len(parent)
+                parent.append(node)
+                template.append(chain[i])
+                weight.append(-1)
+                verb.append(False)
+            node = child
+        if weight[node] < 0 or chain_weight < weight[node]:
+            weight[node] = chain_weight
+        verb[node] = chain in VERB_CHAINS
+    return parent, template, weight, verb
+
+
+@cache
+def _step(template: str, vowel: str, vowel_final: bool, end: str) -> tuple[str, str, str]:
+    """One suffix template after a form summarised by its last vowel, whether it ends
+    in a vowel and its mutable last letter (``end``): (new last letter or "", the
+    piece appended, the new last vowel)."""
+    base = "b" + vowel + ("" if vowel_final else (end or "d"))
+    piece = realise(template, base)
+    swap = ""
+    if end and piece[:1] in VOWELS:
+        swap = "ğ" if end == "q" else "y"
+    return swap, piece, last_vowel(piece, vowel)
 
 
 @cache
 def endings(vowel: str, vowel_final: bool) -> dict[str, int]:
-    """Every suffix-chain spelling after a stem of this signature → morpheme count."""
-    dummy = "bd" + vowel if vowel_final else "b" + vowel + "d"
+    """Every suffix-chain spelling after a stem of this signature → weight in morphemes."""
+    parent, template, weight, verb = chain_trie()
+    forms = [""] * len(parent)
+    vowels = [vowel] * len(parent)
+    finals = [vowel_final] * len(parent)
     out: dict[str, int] = {}
-    for chain in CHAINS:
-        ending = attach(dummy, chain)
-        if len(ending) <= MAX_SUFFIX_LEN and (ending not in out or out[ending] > len(chain)):
-            out[ending] = len(chain)
+    nominal: set[str] = set()
+    for node in range(1, len(parent)):
+        up = parent[node]
+        form = forms[up]
+        end = form[-1] if up and form[-1:] in ("q", "k") else ""
+        swap, piece, vowels[node] = _step(template[node], vowels[up], finals[up], end)
+        form = (form[:-1] + swap if swap else form) + piece
+        forms[node] = form
+        finals[node] = form[-1] in VOWELS
+        w = weight[node]
+        if w >= 0 and len(form) <= MAX_SUFFIX_LEN:
+            if form not in out or out[form] > w:
+                out[form] = w
+            if not verb[node]:
+                nominal.add(form)
+    VERB_ONLY[(vowel, vowel_final)] = frozenset(out) - nominal
     return out
+
+
+#: per stem signature: endings that only verb chains spell (filled by :func:`endings`).
+VERB_ONLY: dict[tuple[str, bool], frozenset[str]] = {}
+
+
+def verb_only(vowel: str, vowel_final: bool) -> frozenset[str]:
+    """Endings of this stem signature that only a verb stem takes."""
+    endings(vowel, vowel_final)
+    return VERB_ONLY[(vowel, vowel_final)]
+
+
+def is_verb(
+    stem: str, words: dict[str, float] | set[str], memo: dict[str, bool] | None = None
+) -> bool:
+    """Whether ``stem`` is attested as a verb: its infinitive, past or present
+    third person is a word (``çək``: ``çəkmək``; not ``çok``). ``memo`` caches
+    answers for one ``words``."""
+    if memo is not None:
+        hit = memo.get(stem)
+        if hit is not None:
+            return hit
+    verb = any(stem + attach(stem, (t,)) in words for t in ("mAQ", "dI", "(y)Ir", "mIş"))
+    if memo is not None:
+        memo[stem] = verb
+    return verb
 
 
 def surface_stem(stem: str, ending: str) -> str:
@@ -131,8 +322,13 @@ def surface_stem(stem: str, ending: str) -> str:
     return stem
 
 
-def analyse(word: str, stems: dict[str, float], min_stem: int = 3) -> list[tuple[str, str, int]]:
-    """Ways ``word`` is a known stem plus a suffix chain: (stem, ending, morphemes)."""
+def analyse(
+    word: str, stems: dict[str, float], min_stem: int = 3, verbs: dict[str, bool] | None = None
+) -> list[tuple[str, str, int]]:
+    """Ways ``word`` is a known stem plus a suffix chain: (stem, ending, morphemes).
+
+    ``verbs`` caches :func:`is_verb` answers for ``stems``.
+    """
     found: list[tuple[str, str, int]] = []
     for cut in range(max(min_stem, len(word) - MAX_SUFFIX_LEN), len(word)):
         head, ending = word[:cut], word[cut:]
@@ -144,6 +340,8 @@ def analyse(word: str, stems: dict[str, float], min_stem: int = 3) -> list[tuple
         for stem in bases:
             if stem in stems and surface_stem(stem, ending) == head:
                 count = endings(*signature(stem)).get(ending)
-                if count is not None:
+                if count is not None and (
+                    ending not in verb_only(*signature(stem)) or is_verb(stem, stems, verbs)
+                ):
                     found.append((stem, ending, count))
     return found

@@ -8,10 +8,14 @@
 2. line-end hyphenation: ``Prezidenti-`` + ``nin`` is joined when the joined
    word is likelier than the hyphenated compound (``dövlət-`` + ``özəl`` is
    kept);
-3. token fixes: OCR underscores, doubled-comma quotes, ``Ne 2`` → ``№ 2``;
+3. token fixes: OCR underscores, doubled-comma quotes, ``Ne 2`` → ``№ 2``,
+   number suffixes (``4-cl`` → ``4-cü``, ``2007-ciil`` → ``2007-ci il``); in a
+   column layout (OCR of print) also gap junk (``Oo``, a lone ``(``), a spaced
+   hyphen read for ``–`` and three dots read for ``…``;
 4. letters: every word gets candidates from the noisy channel
    (:mod:`aztext.words`), and a Viterbi pass over each paragraph picks the
-   best sequence using word-pair counts from the lexicon.
+   best sequence using word-pair scores, clitic vowel harmony (``bunu da``,
+   ``yenə də``) and a document cache (readings used elsewhere in the text).
 
 Numbers, codes, abbreviations, mixed-case names and words already correct
 are left alone. Offsets in changes refer to the input after NFC and
@@ -27,31 +31,63 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
-from aztext.casing import lower
+from aztext.casing import lower, upper
 from aztext.channel import Profile
 from aztext.explain import describe
 from aztext.fixes import (
+    CASELESS_DIGITS,
+    ELLIPSIS,
+    EN_DASH,
+    NUMERO_WORDS,
+    SENTENCE_END,
     Line,
     apply_case,
     fix_number_suffix,
     fix_numero,
+    fix_pipe_numeral,
     fix_quote_junk,
+    fix_spaced_hyphen,
+    fix_three_dots,
+    is_gap_junk,
     is_restorable,
     is_soft_hyphen_end,
     paragraphs,
     split_affixes,
+    split_number_suffix,
+    split_parts,
+    strip_gap_junk,
     strip_underscores,
 )
 from aztext.lexicon import Lexicon, get_lexicon
-from aztext.words import Candidate, CandidateCache, estimate_profile, posterior
+from aztext.morphology import FOUR_WAY, TWO_WAY, last_vowel
+from aztext.words import Candidate, CandidateCache, estimate_profile, posterior, prepare
 
 TOKEN = re.compile(r"\S+")
-#: weight of the word-pair score and its smoothing count.
+NUMBERING = re.compile(r"^[\d.]+$")
+#: a token split for restoration: punctuation before / after, word parts, their
+#: lookup keys (None: left alone), the separator before each part and the
+#: lookup forms of the word parts left alone.
+TokenParts = tuple[bool, bool, list[str], list[str | None], tuple[str, ...], tuple[str, ...]]
+#: weight of the word-pair score, and its smoothing count in units of the
+#: pair list's cut-off count.
 PAIR_WEIGHT = 2.0
-PAIR_SMOOTHING = 10.0
+PAIR_SMOOTHING = 1.0
+#: weight of the document cache: readings the document uses elsewhere gain.
+DOC_WEIGHT = 2.0
+#: an unlisted pair costs at most this (the list is incomplete).
+PAIR_PENALTY_CAP = 0.5
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
 MAX_ABBREVIATION = 4
+#: how a word outside the lexicon is read: as written, or by letter statistics.
+UNKNOWN = ("unknown", "letters")
+#: score an ``o``-less reading must gain to drop a glued initial ``o``.
+GLUED_O_COST = 6.0
+#: separately written clitics whose vowel follows the last vowel of the word
+#: before them (``bunu da``, ``sözü də``; ``olsa da``, ``yenə də``).
+CLITIC_HARMONY = {"da": "a", "də": "ə", "mı": "ı", "mi": "i", "mu": "u", "mü": "ü"}
+#: score bonus (or penalty) for a clitic in (or out of) harmony with its host.
+HARMONY_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +134,8 @@ class Slot:
     cands: tuple[Candidate, ...]
     chosen: str = ""
     by_context: bool = False
+    #: punctuation stands between this part and the one before it.
+    after_punct: bool = False
 
 
 @dataclass
@@ -116,14 +154,20 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
         prev_end = None
         for i, m in enumerate(matches):
             gap_start = line.start + (prev_end if prev_end is not None else 0)
-            gap = line.text[prev_end if prev_end is not None else 0:m.start()]
+            gap = line.text[prev_end if prev_end is not None else 0 : m.start()]
             if prev_end is not None and gap != " ":
                 para.changes.append(Change(gap_start, gap, " ", "spacing normalised", 1.0))
             elif prev_end is None and gap:
                 para.changes.append(Change(gap_start, gap, "", "line indentation removed", 1.0))
             prev_end = m.end()
-            para.tokens.append(Token(line.start + m.start(), m.group(), m.group(),
-                                     line_end=i == len(matches) - 1 and n < len(lines) - 1))
+            para.tokens.append(
+                Token(
+                    line.start + m.start(),
+                    m.group(),
+                    m.group(),
+                    line_end=i == len(matches) - 1 and n < len(lines) - 1,
+                )
+            )
     return para
 
 
@@ -138,23 +182,49 @@ class Restorer:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex if lex is not None else get_lexicon()
         self.cands = CandidateCache(self.lex)
+        prepare(self.lex)
+        self._parts: dict[str, TokenParts] = {}
+        self._pair_memo: dict[tuple[str, str], float] = {}
+        self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
+        # id() of a candidate tuple is stable: the candidate cache keeps it alive.
+        self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
 
     # -- document-level --------------------------------------------------
     def restore(self, text: str) -> Restoration:
         """Restore ``text``; see the module docstring for the steps."""
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        paras = [tokenize_paragraph(lines) for lines in paragraphs(text)]
+        groups = paragraphs(text)
+        paras = [tokenize_paragraph(lines) for lines in groups]
+        # A column layout (paragraphs wrapped over several lines) marks OCR of
+        # print: its gap junk is removed, and if the text has no en dash at all,
+        # a hyphen standing alone is the OCR reading of one.
+        layout = any(len(lines) > 1 for lines in groups)
+        dashes = layout and EN_DASH not in text
+        ellipses = layout and ELLIPSIS not in text
         prof = self.profile(paras)
         changes: list[Change] = []
         out_paras: list[str] = []
+        split: list[tuple[list[list[str]], list[Slot | None]]] = []
         for index, para in enumerate(paras):
             changes.extend(para.changes)
             if index:
                 changes.extend(self.paragraph_break(text, paras[index - 1], para))
             changes.extend(self.join_hyphens(para, prof))
             changes.extend(self.line_breaks(text, para))
-            changes.extend(self.token_fixes(para))
-            words, word_changes = self.restore_words(para, prof)
+            if layout:
+                changes.extend(self.ocr_junk(para, prof))
+            changes.extend(self.token_fixes(para, dashes, ellipses, layout))
+            split.append(self.slots(para, prof))
+        # words the document itself uses (best single-word readings, and words left
+        # alone such as the all-caps ASYA of a speaker label), for the cache bonus
+        used = Counter(slot.cands[0].word for _, seq in split for slot in seq if slot)
+        for para in paras:
+            for tok in para.tokens:
+                kept = self.token_parts(tok.text)[5]
+                if kept:
+                    used.update(kept)
+        for para, para_split in zip(paras, split, strict=True):
+            words, word_changes = self.restore_words(para, prof, layout, para_split, used)
             changes.extend(word_changes)
             out_paras.append(" ".join(w for w in words if w))
         out = "\n".join(out_paras)
@@ -168,10 +238,9 @@ class Restorer:
         counts: Counter[str] = Counter()
         for para in paras:
             for tok in para.tokens:
-                core = split_affixes(strip_underscores(tok.text))[1]
-                for part in core.split("-"):
-                    if is_restorable(part):
-                        counts[word_key(part)] += 1
+                for key in self.token_parts(strip_underscores(tok.text))[3]:
+                    if key is not None:
+                        counts[key] += 1
         return estimate_profile(counts, self.cands)
 
     def paragraph_break(self, text: str, before: Paragraph, after: Paragraph) -> list[Change]:
@@ -180,7 +249,7 @@ class Restorer:
             return []
         last = before.tokens[-1]
         end = last.start + len(last.raw)
-        gap = text[end:after.tokens[0].start]
+        gap = text[end : after.tokens[0].start]
         if gap.count("\n") > 1:
             return [Change(end, gap, "\n", "blank line between paragraphs removed", 1.0)]
         return []
@@ -191,7 +260,7 @@ class Restorer:
         for tok, nxt in zip(para.tokens, para.tokens[1:], strict=False):
             if tok.line_end and not tok.joined:
                 end = tok.start + len(tok.raw)
-                gap = text[end:nxt.start]
+                gap = text[end : nxt.start]
                 changes.append(Change(end, gap, " ", "line break inside paragraph reflowed", 1.0))
         return changes
 
@@ -202,8 +271,12 @@ class Restorer:
 
     def should_join(self, left: str, right: str, prof: Profile) -> tuple[bool, float]:
         """Decide whether ``left-`` + ``right`` at a line end is one word."""
-        if not left or not right or any(ch.isdigit() for ch in left + right):
+        if not left or not right:
             return False, 1.0
+        if any(ch.isdigit() for ch in left + right) and not (
+            left[-1].isalpha() and is_restorable(left) and is_restorable(right)
+        ):
+            return False, 1.0  # codes and numbers; a word with OCR digits (dirici1) may join
         if len(left) >= 2 and left.isupper() and not right.isupper():
             return False, 0.9
         lo_left, lo_right = word_key(left), word_key(right)
@@ -214,8 +287,8 @@ class Restorer:
         if not (is_restorable(left) and is_restorable(right)):
             return True, 0.6
         j, a, b = self.best(joined, prof), self.best(lo_left, prof), self.best(lo_right, prof)
-        if a.how == "unknown" or b.how == "unknown":
-            return True, 0.9 if j.how != "unknown" else 0.6
+        if a.how in UNKNOWN or b.how in UNKNOWN:
+            return True, 0.9 if j.how not in UNKNOWN else 0.6
         margin = j.score + JOIN_BIAS - (a.score + b.score)
         return margin >= 0, min(0.99, 0.5 + abs(margin) / 20)
 
@@ -234,13 +307,28 @@ class Restorer:
                 if nxt.text[:1].isalpha() and left and tok.text[:-1].endswith(left):
                     join, conf = self.should_join(left, right, prof)
                     glue = "" if join else "-"
-                    merged = Token(tok.start, tok.raw, tok.text[:-1] + glue + nxt.text,
-                                   line_end=nxt.line_end, joined=True)
+                    merged = Token(
+                        tok.start,
+                        tok.raw,
+                        tok.text[:-1] + glue + nxt.text,
+                        line_end=nxt.line_end,
+                        joined=True,
+                    )
                     merged.raw = tok.raw + "\n" + nxt.raw  # for reporting only
-                    reason = ("line-end hyphenation joined" if join
-                              else "line-end hyphen kept (compound word)")
-                    changes.append(Change(tok.start, f"{tok.text}\n{nxt.text}", merged.text,
-                                          reason, round(conf, 3)))
+                    reason = (
+                        "line-end hyphenation joined"
+                        if join
+                        else "line-end hyphen kept (compound word)"
+                    )
+                    changes.append(
+                        Change(
+                            tok.start,
+                            f"{tok.text}\n{nxt.text}",
+                            merged.text,
+                            reason,
+                            round(conf, 3),
+                        )
+                    )
                     out.append(merged)
                     i += 2
                     continue
@@ -250,31 +338,137 @@ class Restorer:
         return changes
 
     # -- token fixes -----------------------------------------------------
-    def token_fixes(self, para: Paragraph) -> list[Change]:
-        """Underscores, quote junk and the numero sign (in place)."""
+    def ocr_junk(self, para: Paragraph, prof: Profile) -> list[Change]:
+        """Remove what OCR read into the wide gaps of a justified column (in place).
+
+        Lone ``(``, ``Oo``, ``oO`` tokens go; the same junk glued to the front of
+        a word goes; an ``o`` glued to a number or to a word goes when the word
+        without it reads much better (``oteşkil`` → ``teşkil``, then ``təşkil``).
+        """
+        changes: list[Change] = []
+        for tok in para.tokens:
+            if is_gap_junk(tok.text):
+                changes.append(Change(tok.start, tok.text, "", "OCR gap junk removed", 0.8))
+                tok.text = ""
+                continue
+            new = strip_gap_junk(tok.text)
+            if new == tok.text and self.glued_o(tok.text, prof):
+                new = tok.text[1:]
+            if new != tok.text:
+                changes.append(
+                    Change(tok.start, tok.text, new, "OCR gap junk removed from word start", 0.7)
+                )
+                tok.text = new
+        return changes
+
+    def glued_o(self, token: str, prof: Profile) -> bool:
+        """Whether the initial lower-case ``o`` of ``token`` is gap junk."""
+        core = split_affixes(token)[1]
+        if (
+            len(core) < 5
+            or token[0] != "o"
+            or core[0] != "o"
+            or not core[1:].islower()
+            or not is_restorable(core)
+        ):
+            return False
+        whole, rest = self.best(core, prof), self.best(core[1:], prof)
+        if whole.how not in UNKNOWN or rest.how != "lexicon":
+            return False
+        # compare with the word kept as written (a letter-statistics guess is no word)
+        kept = min(c.score for c in self.cands(word_key(core), prof) if c.how in UNKNOWN)
+        return rest.score - GLUED_O_COST > kept
+
+    def token_fixes(
+        self, para: Paragraph, dashes: bool = False, ellipses: bool = False, layout: bool = False
+    ) -> list[Change]:
+        """Underscores, quote junk, the numero sign, and (when asked) spaced
+        hyphens read for dashes, three dots read for ``…`` and, in a column
+        layout, a pipe read for the Roman numeral I (in place)."""
         changes: list[Change] = []
         toks = para.tokens
+        plain = self._plain.setdefault((dashes, ellipses, layout), set())
         for i, tok in enumerate(toks):
+            if tok.text in plain:  # no fix applies to it (numero words are never here)
+                continue
+            before = len(changes)
+            dots = fix_three_dots(tok.text) if ellipses else None
+            if dots is not None:
+                changes.append(
+                    Change(
+                        tok.start,
+                        tok.text,
+                        dots,
+                        "ellipsis restored (OCR read … as three dots)",
+                        0.7,
+                    )
+                )
+                tok.text = dots
+            numeral = fix_pipe_numeral(tok.text) if layout else None
+            if numeral is not None:
+                changes.append(
+                    Change(
+                        tok.start,
+                        tok.text,
+                        numeral,
+                        "Roman numeral restored (OCR read I as |)",
+                        0.8,
+                    )
+                )
+                tok.text = numeral
+                continue
+            dash = fix_spaced_hyphen(tok.text) if dashes else None
+            if dash is not None:
+                changes.append(
+                    Change(
+                        tok.start, tok.text, dash, "en dash restored (OCR read it as a hyphen)", 0.7
+                    )
+                )
+                tok.text = dash
+                continue
             new = strip_underscores(tok.text)
             if new != tok.text:
-                changes.append(Change(tok.start, tok.text, new,
-                                      "OCR underscore junk removed", 0.95))
+                changes.append(
+                    Change(tok.start, tok.text, new, "OCR underscore junk removed", 0.95)
+                )
                 tok.text = new
             new = fix_quote_junk(tok.text)
             if new != tok.text:
                 changes.append(Change(tok.start, tok.text, new, "OCR quote junk normalised", 0.9))
                 tok.text = new
+            split = split_number_suffix(tok.text, self.lex.__contains__)
+            if split is not None:
+                changes.append(
+                    Change(tok.start, tok.text, split, "space restored after a number suffix", 0.8)
+                )
+                tok.text = split
             harmonised = fix_number_suffix(tok.text)
             if harmonised is not None:
-                changes.append(Change(tok.start, tok.text, harmonised,
-                                      "suffix vowel harmonised with the number", 0.9))
+                changes.append(
+                    Change(
+                        tok.start,
+                        tok.text,
+                        harmonised,
+                        "suffix vowel harmonised with the number",
+                        0.9,
+                    )
+                )
                 tok.text = harmonised
             following = toks[i + 1].text if i + 1 < len(toks) else ""
             numero = fix_numero(tok.text, following)
             if numero is not None:
-                changes.append(Change(tok.start, tok.text, numero,
-                                      "numero sign restored (OCR read № as letters)", 0.9))
+                changes.append(
+                    Change(
+                        tok.start,
+                        tok.text,
+                        numero,
+                        "numero sign restored (OCR read № as letters)",
+                        0.9,
+                    )
+                )
                 tok.text = numero
+            if len(changes) == before and tok.text not in NUMERO_WORDS:
+                plain.add(tok.text)
         return changes
 
     # -- words -----------------------------------------------------------
@@ -282,19 +476,44 @@ class Restorer:
         """Split tokens into parts and make a slot (or a context break) for each part."""
         parts_per_token: list[list[str]] = []
         seq: list[Slot | None] = []
+        punct = False
+        cands = self.cands
         for t, tok in enumerate(para.tokens):
-            _, core, _ = split_affixes(tok.text)
-            parts = core.split("-") if core else []
+            prefixed, suffixed, parts, keys, seps, _ = self.token_parts(tok.text)
             parts_per_token.append(parts)
-            for p, part in enumerate(parts):
-                if not self.restorable(part, parts[p - 1] if p else ""):
+            for p, key in enumerate(keys):
+                if key is None:
                     seq.append(None)
                     continue
-                key = word_key(part)
-                seq.append(Slot(t, p, key, self.cands(key, prof)))
+                punct = punct or (prefixed if not p else seps[p] != "-")
+                seq.append(Slot(t, p, key, cands(key, prof), after_punct=punct))
+                punct = False
             if not parts:
                 seq.append(None)
+            punct = suffixed
         return parts_per_token, seq
+
+    def token_parts(self, text: str) -> TokenParts:
+        """Memoised split of a token: punctuation before/after, word parts, the
+        lookup key of each part (None if the part is left alone), the separator
+        before each part (see :func:`aztext.fixes.split_parts`) and the lookup
+        forms of the word parts left alone."""
+        hit = self._parts.get(text)
+        if hit is None:
+            prefix, core, suffix = split_affixes(text)
+            parts, seps = split_parts(core) if core else ((), ())
+            keys = [
+                word_key(part) if self.restorable(part, parts[p - 1] if p else "") else None
+                for p, part in enumerate(parts)
+            ]
+            kept = tuple(
+                word_key(part)
+                for part, key in zip(parts, keys, strict=True)
+                if key is None and part.isalpha()
+            )
+            hit = (bool(prefix), bool(suffix), list(parts), keys, seps, kept)
+            self._parts[text] = hit
+        return hit
 
     def restorable(self, part: str, previous: str) -> bool:
         """Whether ``part`` (after ``previous`` in a hyphenated token) may change."""
@@ -304,14 +523,36 @@ class Restorer:
         is_caps = all(ch.isupper() for ch in letters)
         return not (is_caps and len(part) <= MAX_ABBREVIATION and lower(part) in self.lex)
 
-    def pair_score(self, first: str, second: str) -> float:
-        """Context score of ``first second``."""
-        count = self.lex.pair_count(first, second)
-        if not count:
-            return 0.0
-        return PAIR_WEIGHT * math.log1p(count / PAIR_SMOOTHING)
+    def pair_score(self, first: str, second: str, adjacent: bool = True) -> float:
+        """Context score of ``first second`` (``adjacent``: no punctuation between).
 
-    def viterbi(self, seq: list[Slot | None]) -> None:
+        ``PAIR_WEIGHT × log((n + f) / (e + f))``: ``n`` is the pair's count in the
+        pair list, ``e`` the count expected if the two words were independent and
+        ``f`` the list's cut-off count (an unlisted pair is rarer than that). A pair
+        seen more often than chance scores above 0; a pair of two frequent words
+        that the list lacks scores below 0. Words outside the lexicon score 0.
+        Clitic harmony is added for ``da``/``də`` and ``mı``/``mi``/….
+        """
+        key = (first, second)
+        score = self._pair_memo.get(key)
+        if score is None:
+            score = 0.0
+            lex = self.lex
+            if first in lex and second in lex:
+                floor = lex.pair_floor * PAIR_SMOOTHING
+                score = PAIR_WEIGHT * max(
+                    -PAIR_PENALTY_CAP,
+                    math.log(
+                        (lex.pair_count(first, second) + floor)
+                        / (lex.expected_pair(first, second) + floor)
+                    ),
+                )
+            self._pair_memo[key] = score
+        if adjacent and second in CLITIC_HARMONY:
+            score += clitic_harmony(first, second)
+        return score
+
+    def viterbi(self, seq: list[Slot | None], used: Counter[str] | None = None) -> None:
         """Choose a word for every slot, using pair scores within runs of slots."""
         run: list[Slot] = []
         for slot in [*seq, None]:
@@ -319,71 +560,189 @@ class Restorer:
                 run.append(slot)
                 continue
             if run:
-                self.viterbi_run(run)
+                self.viterbi_run(run, used)
                 run = []
 
-    def viterbi_run(self, run: list[Slot]) -> None:
+    @staticmethod
+    def cand_scores(slot: Slot, used: Counter[str] | None) -> list[float]:
+        """Candidate scores of a slot plus the document-cache bonus: a reading that
+        is the best reading of other words of the document gains
+        ``DOC_WEIGHT × log(1 + uses elsewhere)`` (one spelling per document)."""
+        if not used or len(slot.cands) == 1:
+            return [c.score for c in slot.cands]
+        top = slot.cands[0].word
+        return [
+            c.score + DOC_WEIGHT * math.log1p(used[c.word] - (c.word == top)) for c in slot.cands
+        ]
+
+    def viterbi_run(self, run: list[Slot], used: Counter[str] | None = None) -> None:
         """Viterbi over one run of adjacent word slots."""
         if all(len(s.cands) == 1 for s in run):
             for s in run:
                 s.chosen = s.cands[0].word
             return
-        best: list[dict[str, tuple[float, str]]] = []
-        prev: dict[str, tuple[float, str]] = {}
-        for i, slot in enumerate(run):
-            cur: dict[str, tuple[float, str]] = {}
-            for cand in slot.cands:
-                if i == 0:
-                    cur[cand.word] = (cand.score, "")
-                    continue
-                top = max(((score + self.pair_score(word, cand.word), word)
-                           for word, (score, _) in prev.items()), key=lambda x: x[0])
-                cur[cand.word] = (top[0] + cand.score, top[1])
-            best.append(cur)
-            prev = cur
-        word = max(prev.items(), key=lambda x: x[1][0])[0]
+        pair_score = self.pair_score
+        words = [c.word for c in run[0].cands]
+        scores = self.cand_scores(run[0], used)
+        backs: list[list[int]] = []
+        for slot in run[1:]:
+            adjacent = not slot.after_punct
+            new_words, new_scores, back = [], [], []
+            for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
+                word = cand.word
+                best, arg = -math.inf, 0
+                for j, prev in enumerate(words):
+                    score = scores[j] + pair_score(prev, word, adjacent)
+                    if score > best:
+                        best, arg = score, j
+                new_words.append(word)
+                new_scores.append(best + own)
+                back.append(arg)
+            backs.append(back)
+            words, scores = new_words, new_scores
+        index = max(range(len(scores)), key=scores.__getitem__)
         for i in range(len(run) - 1, -1, -1):
             slot = run[i]
-            slot.chosen = word
-            slot.by_context = word != slot.cands[0].word
-            word = best[i][word][1]
+            slot.chosen = slot.cands[index].word
+            slot.by_context = index != 0
+            if i:
+                index = backs[i - 1][index]
 
-    def restore_words(self, para: Paragraph, prof: Profile) -> tuple[list[str], list[Change]]:
-        """Restore the letters of every word; return output tokens and changes."""
-        parts_per_token, seq = self.slots(para, prof)
-        self.viterbi(seq)
+    @staticmethod
+    def sentence_start(para: Paragraph, index: int) -> bool:
+        """Whether token ``index`` starts a sentence (not after a list label like
+        ``1.0.1.`` opening the paragraph)."""
+        if index == 0:
+            return True
+        before = para.tokens[index - 1].text.rstrip("”\"»'")
+        label = index == 1 and NUMBERING.match(before)
+        return bool(SENTENCE_END.search(before)) and not label
+
+    def restore_words(
+        self,
+        para: Paragraph,
+        prof: Profile,
+        capitals: bool = False,
+        split: tuple[list[list[str]], list[Slot | None]] | None = None,
+        used: Counter[str] | None = None,
+    ) -> tuple[list[str], list[Change]]:
+        """Restore the letters of every word; return output tokens and changes.
+
+        With ``capitals`` (OCR of print), a sentence-initial ``i`` becomes ``İ``.
+        ``split`` is :meth:`slots` of ``para`` if already made; ``used`` counts the
+        best readings of all words of the document (see :meth:`viterbi_run`).
+        """
+        parts_per_token, seq = split if split is not None else self.slots(para, prof)
+        self.viterbi(seq, used)
         new_parts = [list(parts) for parts in parts_per_token]
         changes: list[Change] = []
         for slot in seq:
-            if slot is None or slot.chosen == slot.seen:
+            if slot is None:
                 continue
             original = parts_per_token[slot.token][slot.part]
-            new = apply_case(original, slot.chosen)
+            if (
+                capitals
+                and original[:1] == "i"
+                and slot.part == 0
+                and original[1:].islower()
+                and self.sentence_start(para, slot.token)
+            ):
+                # OCR reads a capital İ as i; a sentence starts with a capital.
+                new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
+                new_parts[slot.token][slot.part] = new
+                changes.append(
+                    Change(
+                        self.part_position(
+                            para.tokens[slot.token], parts_per_token[slot.token], slot.part
+                        ),
+                        original,
+                        new,
+                        "capital İ restored at sentence start",
+                        0.7,
+                    )
+                )
+                continue
+            if slot.chosen == slot.seen:
+                continue
+            starts = (
+                slot.part == 0
+                and original[:1] in CASELESS_DIGITS
+                and self.sentence_start(para, slot.token)
+            )
+            memo_key = (original, slot.chosen, slot.by_context, starts, capitals, id(slot.cands))
+            explained = self._explained.get(memo_key)
+            if explained is None:
+                new = apply_case(original, slot.chosen, starts)
+                if (
+                    capitals
+                    and new[:1] == "ə"
+                    and original[:1] != "ə"
+                    and len(new) > 3
+                    and slot.chosen in self.lex.names
+                ):
+                    # OCR models without Ə read its capital as a lower-case letter
+                    # (oliyev): a name gets its capital back (Əliyev)
+                    new = upper(new[:1]) + new[1:]
+                cand = next(c for c in slot.cands if c.word == slot.chosen)
+                explained = (
+                    new,
+                    describe(slot.seen, slot.chosen, cand.how, slot.by_context),
+                    round(posterior(slot.cands, slot.chosen), 3),
+                )
+                self._explained[memo_key] = explained
+            new, reason, confidence = explained
             if new == original:
                 continue
             new_parts[slot.token][slot.part] = new
-            cand = next(c for c in slot.cands if c.word == slot.chosen)
             tok = para.tokens[slot.token]
-            changes.append(Change(
-                self.part_position(tok, parts_per_token[slot.token], slot.part),
-                original, new, describe(slot.seen, slot.chosen, cand.how, slot.by_context),
-                round(posterior(slot.cands, slot.chosen), 3)))
+            changes.append(
+                Change(
+                    self.part_position(tok, parts_per_token[slot.token], slot.part),
+                    original,
+                    new,
+                    reason,
+                    confidence,
+                )
+            )
         words = []
         for tok, parts, fixed in zip(para.tokens, parts_per_token, new_parts, strict=True):
             if parts == fixed:
                 words.append(tok.text)
                 continue
             prefix, _, suffix = split_affixes(tok.text)
-            words.append(prefix + "-".join(fixed) + suffix)
+            seps = self.token_parts(tok.text)[4]
+            words.append(
+                prefix + "".join(sep + part for sep, part in zip(seps, fixed, strict=True)) + suffix
+            )
         return words, changes
 
-    @staticmethod
-    def part_position(tok: Token, parts: list[str], index: int) -> int:
+    def part_position(self, tok: Token, parts: list[str], index: int) -> int:
         """Offset of a word part in the input (token start if the token was rebuilt)."""
         if tok.joined or tok.text != tok.raw:
             return tok.start
         prefix = split_affixes(tok.text)[0]
-        return tok.start + len(prefix) + sum(len(p) + 1 for p in parts[:index])
+        seps = self.token_parts(tok.text)[4]
+        return (
+            tok.start
+            + len(prefix)
+            + sum(len(s) + len(p) for s, p in zip(seps, parts[:index], strict=False))
+            + len(seps[index])
+        )
+
+
+def clitic_harmony(host: str, clitic: str) -> float:
+    """Bonus for a clitic (``da``/``də``, ``mı``/``mi``/…) in harmony with ``host``.
+
+    Both vowels agree in backness (two-way ``da``/``də``) or in backness and
+    rounding (four-way ``mı``/``mi``/``mu``/``mü``); a host without vowels
+    says nothing.
+    """
+    vowel = last_vowel(host, "")
+    if not vowel:
+        return 0.0
+    want = CLITIC_HARMONY[clitic]
+    expected = TWO_WAY[vowel] if want in "aə" else FOUR_WAY[vowel]
+    return HARMONY_WEIGHT if expected == want else -HARMONY_WEIGHT
 
 
 @cache

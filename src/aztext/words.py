@@ -6,19 +6,25 @@ score(candidate) = log P(candidate) − cost(seen | candidate)
 stem's count discounted per suffix morpheme; see :mod:`aztext.morphology`);
 ``cost`` from :mod:`aztext.channel`. The seen word itself is always a
 candidate: as a lexicon word, an analysable form, or an unknown word kept as
-it is. Results are memoised per (document profile, word).
+it is; an unknown word with no other reading may also be read letter by letter
+(:mod:`aztext.letters`). Results are memoised per (document profile, word).
+
+The document profile (:func:`estimate_profile`) holds the loss rate of each
+Azerbaijani letter and, for typed text, how unlikely ə is to be read as a, o, s.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 
 from aztext.channel import (
     EXPECTED_RATE,
     PERMISSIVE,
     PRIOR_LOSS,
+    SCHWA_READINGS,
+    SUBSTITUTIONS,
+    TYPED,
     Profile,
     confusion_key,
     cost_table,
@@ -28,8 +34,18 @@ from aztext.channel import (
     substitution_cost,
     variants,
 )
+from aztext.letters import LetterModel, best_reading
 from aztext.lexicon import Lexicon
-from aztext.morphology import MORPHEME_COST, analyse, endings, mutable, signature, surface_stem
+from aztext.morphology import (
+    MORPHEME_COST,
+    analyse,
+    endings,
+    is_verb,
+    mutable,
+    signature,
+    surface_stem,
+    verb_only,
+)
 
 #: log-probability given to an unknown word kept as it is in clean text …
 LOGP_UNKNOWN = -22.0
@@ -45,6 +61,12 @@ PRIOR_WEIGHT = 2.0
 MAX_CANDIDATES = 6
 SCORE_WINDOW = 9.0
 MIN_SUFFIX_WORD = 6
+#: unknown words at least this long may get a reading from letter statistics,
+#: when it beats the written word by LETTER_MARGIN.
+MIN_LETTER_WORD = 4
+LETTER_MARGIN = 2.0
+#: stems tried per confusion key in the suffix search.
+MAX_STEMS = 40
 
 
 @dataclass(frozen=True)
@@ -54,7 +76,7 @@ class Candidate:
     word: str
     score: float
     cost: float
-    how: str  # "lexicon", "suffix:<stem>+<ending>" or "unknown"
+    how: str  # "lexicon", "suffix:<stem>+<ending>", "letters" or "unknown"
 
 
 def self_candidate(word: str, lex: Lexicon, prof: Profile) -> Candidate:
@@ -71,35 +93,84 @@ def self_candidate(word: str, lex: Lexicon, prof: Profile) -> Candidate:
 def suffix_score(word: str, lex: Lexicon) -> tuple[float, str] | None:
     """Best stem+suffix score of a correctly spelt ``word``, if it has one."""
     best: tuple[float, str] | None = None
-    for stem, ending, morphemes in analyse(word, lex.counts):
+    verbs = lex.memo.setdefault("verbs", {})
+    for stem, ending, morphemes in analyse(word, lex.counts, verbs=verbs):
         score = lex.logp(stem) - MORPHEME_COST * morphemes - SUFFIX_BASE_COST
         if best is None or score > best[0]:
             best = (score, f"suffix:{stem}+{ending}")
     return best
 
 
-@cache
 def endings_by_key(vowel: str, vowel_final: bool) -> dict[str, list[tuple[str, int]]]:
-    """Suffix spellings for a stem signature, grouped by confusion key."""
-    grouped: dict[str, list[tuple[str, int]]] = {}
-    for ending, morphemes in endings(vowel, vowel_final).items():
-        grouped.setdefault(confusion_key(ending), []).append((ending, morphemes))
+    """Suffix spellings for a stem signature, grouped by confusion key (memoised)."""
+    grouped = _ENDINGS_BY_KEY.get((vowel, vowel_final))
+    if grouped is None:
+        grouped = {}
+        items = list(endings(vowel, vowel_final).items())
+        keys = confusion_key("\n".join(ending for ending, _ in items)).split("\n")
+        for item, key in zip(items, keys, strict=True):
+            group = grouped.get(key)
+            if group is None:
+                grouped[key] = [item]
+            else:
+                group.append(item)
+        _ENDINGS_BY_KEY[(vowel, vowel_final)] = grouped
+        _ENDING_KEYS_ANY.update(grouped)
     return grouped
 
 
+_ENDINGS_BY_KEY: dict[tuple[str, bool], dict[str, list[tuple[str, int]]]] = {}
+#: confusion keys of the endings of every stem signature built so far (all of them
+#: after :func:`prepare`).
+_ENDING_KEYS_ANY: set[str] = set()
+
+
 def lexicon_candidates(
-    form: str, rcost: float, prof: Profile, lex: Lexicon, found: dict[str, Candidate]
-) -> None:
-    """Add lexicon words that ``form`` (a rewritten seen word) may be a misreading of."""
+    form: str,
+    rcost: float,
+    prof: Profile,
+    lex: Lexicon,
+    found: dict[str, Candidate],
+    best: float = -math.inf,
+) -> float:
+    """Add lexicon words that ``form`` (a rewritten seen word) may be a misreading of;
+    return the best score found so far (``best`` is the best before).
+
+    The bucket runs from frequent to rare words and a cost is never negative, so
+    once a word's log-probability falls below ``best − SCORE_WINDOW`` no later
+    word can be kept: the loop stops there.
+    """
     table, keep = cost_table(prof), keep_costs(prof)
-    bucket = lex.index(confusion_key).get(confusion_key(form), ())
+    bucket = lex.index(confusion_key, charwise=True).get(confusion_key(form), ())
+    counts, log_total = lex.counts, lex.log_total
     for word in bucket[:MAX_BUCKET]:
+        logp = math.log(counts[word]) - log_total
+        if logp - rcost < best - SCORE_WINDOW:
+            break
         cost = substitution_cost(form, word, table, keep) + rcost
         if cost <= MAX_COST:
-            score = lex.logp(word) - cost
+            score = logp - cost
             old = found.get(word)
             if old is None or score > old.score:
                 found[word] = Candidate(word, score, cost, "lexicon")
+                best = max(best, score)
+    return best
+
+
+def stems_by_key(
+    lex: Lexicon, key: str
+) -> list[tuple[str, dict[str, list[tuple[str, int]]], frozenset[str]]]:
+    """The (at most 40) most frequent stems with confusion key ``key``, their
+    suffix tables and the endings only a verb stem takes, memoised per lexicon."""
+    memo = lex.memo.setdefault("stems_by_key", {})
+    hit = memo.get(key)
+    if hit is None:
+        stems = lex.index(confusion_key, charwise=True).get(key, ())[:MAX_STEMS]
+        hit = [
+            (stem, endings_by_key(*signature(stem)), verb_only(*signature(stem))) for stem in stems
+        ]
+        memo[key] = hit
+    return hit
 
 
 def _stem_heads(head: str) -> list[tuple[str, str]]:
@@ -117,50 +188,96 @@ def suffix_candidates(
 ) -> None:
     """Add stem+suffix forms that ``form`` may be a misreading of."""
     table, keep = cost_table(prof), keep_costs(prof)
-    index = lex.index(confusion_key)
+    verbs = lex.memo.setdefault("verbs", {})
     for cut in range(max(3, len(form) - 16), len(form)):
         tail = form[cut:]
         tail_key = confusion_key(tail)
+        if tail_key not in _ENDING_KEYS_ANY:  # no suffix chain is read like this
+            continue
         for lookup, head in _stem_heads(form[:cut]):
-            for stem in index.get(confusion_key(lookup), ())[:40]:
-                group = endings_by_key(*signature(stem)).get(tail_key)
+            for stem, groups, barred in stems_by_key(lex, confusion_key(lookup)):
+                group = groups.get(tail_key)
                 if not group:
                     continue
                 for ending, morphemes in group:
+                    if ending in barred and not is_verb(stem, lex.counts, verbs):
+                        continue  # a verb ending, and the stem is no verb
                     written = surface_stem(stem, ending)
                     if lookup != head and (written == stem or not mutable(stem)):
                         continue
                     word = written + ending
                     if word in lex:
                         continue
-                    cost = (substitution_cost(head, written, table, keep)
-                            + substitution_cost(tail, ending, table, keep) + rcost)
+                    cost = (
+                        substitution_cost(head, written, table, keep)
+                        + substitution_cost(tail, ending, table, keep)
+                        + rcost
+                    )
                     if cost > MAX_COST:
                         continue
-                    score = (lex.logp(stem) - MORPHEME_COST * morphemes
-                             - SUFFIX_BASE_COST - cost)
+                    score = lex.logp(stem) - MORPHEME_COST * morphemes - SUFFIX_BASE_COST - cost
                     old = found.get(word)
                     if old is None or score > old.score:
                         found[word] = Candidate(word, score, cost, f"suffix:{stem}+{ending}")
 
 
-def generate(word: str, prof: Profile, lex: Lexicon) -> tuple[Candidate, ...]:
-    """All plausible readings of the lower-case seen ``word``, best first."""
+def generate(
+    word: str, prof: Profile, lex: Lexicon, suffixes: bool = True
+) -> tuple[Candidate, ...]:
+    """All plausible readings of the lower-case seen ``word``, best first.
+
+    Without ``suffixes`` only whole lexicon words are tried (a quick look).
+    """
     found: dict[str, Candidate] = {}
     own = self_candidate(word, lex, prof)
     found[word] = own
     forms = list(variants(word, prof))
+    best = own.score
     for form, rcost in forms:
-        lexicon_candidates(form, rcost, prof, lex, found)
+        best = lexicon_candidates(form, rcost, prof, lex, found, best)
     found[word] = max(found[word], own, key=lambda c: c.score)
     best = max(c.score for c in found.values())
-    if len(word) >= MIN_SUFFIX_WORD and own.how == "unknown" and best < -12.0:
+    if suffixes and len(word) >= MIN_SUFFIX_WORD and own.how == "unknown" and best < -12.0:
         for form, rcost in forms[:8]:
             suffix_candidates(form, rcost, prof, lex, found)
     ranked = sorted(found.values(), key=lambda c: -c.score)
+    if suffixes and ranked[0] is own and own.how == "unknown" and len(word) >= MIN_LETTER_WORD:
+        reading = letter_candidate(word, own, prof, lex)
+        if reading is not None:
+            ranked.insert(0, reading)
     top = ranked[0].score
     kept = [c for c in ranked[:MAX_CANDIDATES] if c.score >= top - SCORE_WINDOW]
     return tuple(kept)
+
+
+def letter_model(lex: Lexicon) -> LetterModel:
+    """The letter trigram model of ``lex`` (built once)."""
+    memo = lex.memo.setdefault("letters", {})
+    model = memo.get("model")
+    if model is None:
+        model = memo["model"] = LetterModel(lex.letter_trigrams)
+    return model
+
+
+def letter_candidate(word: str, own: Candidate, prof: Profile, lex: Lexicon) -> Candidate | None:
+    """A reading of an unknown word from letter statistics, if it beats the word as
+    written by :data:`LETTER_MARGIN` (see :mod:`aztext.letters`)."""
+    model = letter_model(lex)
+    if not model or not word.isalpha():
+        return None
+    text, cost, gain = best_reading(word, prof, model)
+    if text == word or gain < LETTER_MARGIN:
+        return None
+    return Candidate(text, own.score + gain, cost, "letters")
+
+
+def prepare(lex: Lexicon) -> None:
+    """Build the lookup tables once, up front: the confusion index of ``lex`` and
+    the suffix tables of every stem signature."""
+    lex.index(confusion_key, charwise=True)
+    for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
+        for vowel_final in (False, True):
+            endings_by_key(vowel, vowel_final)
 
 
 class CandidateCache:
@@ -168,7 +285,10 @@ class CandidateCache:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        prepare(lex)
         self._memo: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
+        self._quick: dict[tuple[Profile, str], str] = {}
+        self.evidence: dict[str, Evidence] = {}
 
     def __call__(self, word: str, prof: Profile) -> tuple[Candidate, ...]:
         key = (prof, word)
@@ -176,6 +296,16 @@ class CandidateCache:
         if hit is None:
             hit = generate(word, prof, self.lex)
             self._memo[key] = hit
+        return hit
+
+    def quick_best(self, word: str, prof: Profile) -> str:
+        """Best whole-lexicon reading of ``word`` (no suffix analysis), memoised."""
+        key = (prof, word)
+        hit = self._quick.get(key)
+        if hit is None:
+            full = self._memo.get(key)
+            hit = full[0].word if full else generate(word, prof, self.lex, False)[0].word
+            self._quick[key] = hit
         return hit
 
 
@@ -188,38 +318,99 @@ def posterior(cands: tuple[Candidate, ...], chosen: str) -> float:
     return mass.get(chosen, 0.0) / sum(mass.values())
 
 
+LETTERS = tuple(EXPECTED_RATE)
+#: a document with at least this many lost ə, of which fewer than TYPED_SHARE
+#: were read as anything but e, was typed: a, o, s for ə become TYPED_FACTOR as likely.
+MIX_MIN_EVIDENCE = 30
+TYPED_SHARE = 0.08
+TYPED_FACTOR = 0.1
+Evidence = tuple[tuple[int, ...], tuple[int, ...], int, tuple[int, ...]]
+
+
+def word_evidence(word: str, cache: CandidateCache) -> Evidence:
+    """Per Azerbaijani letter: occurrences in ``word``, occurrences its best
+    reading adds (seemingly lost); the word's letter count; and how often a
+    seemingly lost ə was read as each of :data:`SCHWA_READINGS` (memoised)."""
+    hit = cache.evidence.get(word)
+    if hit is None:
+        intact = tuple(word.count(letter) for letter in LETTERS)
+        lost = (0,) * len(LETTERS)
+        readings = (0,) * len(SCHWA_READINGS)
+        if word not in cache.lex:
+            best = cache.quick_best(word, PERMISSIVE)
+            if best != word:
+                lost = tuple(
+                    max(0, best.count(letter) - n)
+                    for letter, n in zip(LETTERS, intact, strict=True)
+                )
+                if len(best) == len(word):
+                    seen = [a for a, b in zip(word, best, strict=True) if b == "ə" and a != b]
+                    readings = tuple(seen.count(letter) for letter in SCHWA_READINGS)
+        hit = (intact, lost, sum(ch.isalpha() for ch in word), readings)
+        cache.evidence[word] = hit
+    return hit
+
+
 def letter_evidence(
     word_counts: dict[str, int], cache: CandidateCache
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Occurrences of each Azerbaijani letter seen intact and seemingly lost."""
-    intact = dict.fromkeys(EXPECTED_RATE, 0.0)
-    lost = dict.fromkeys(EXPECTED_RATE, 0.0)
+) -> tuple[dict[str, float], dict[str, float], int, dict[str, float]]:
+    """Occurrences of each Azerbaijani letter seen intact and seemingly lost, the
+    number of letters in all, and what the lost ə were read as."""
+    intact = [0.0] * len(LETTERS)
+    lost = [0.0] * len(LETTERS)
+    readings = [0.0] * len(SCHWA_READINGS)
+    letters = 0
     for word, n in word_counts.items():
-        for letter in EXPECTED_RATE:
-            intact[letter] += word.count(letter) * n
-        if word in cache.lex:
-            continue
-        best = cache(word, PERMISSIVE)[0].word
-        if best == word:
-            continue
-        for letter in EXPECTED_RATE:
-            missing = best.count(letter) - word.count(letter)
-            if missing > 0:
-                lost[letter] += missing * n
-    return intact, lost
+        seen, missing, size, read = word_evidence(word, cache)
+        letters += size * n
+        for i in range(len(LETTERS)):
+            intact[i] += seen[i] * n
+            lost[i] += missing[i] * n
+        for i in range(len(SCHWA_READINGS)):
+            readings[i] += read[i] * n
+    return (
+        dict(zip(LETTERS, intact, strict=True)),
+        dict(zip(LETTERS, lost, strict=True)),
+        letters,
+        dict(zip(SCHWA_READINGS, readings, strict=True)),
+    )
+
+
+def schwa_mix(readings: dict[str, float]) -> dict[str, float]:
+    """How this document reads a lost ə, for the channel (see :data:`SCHWA_READINGS`).
+
+    OCR reads a lost ə as e, a, o or s; typing without an Azerbaijani keyboard
+    writes e. The quick first pass finds e→ə repairs more easily than the others,
+    so the shares it sees are biased towards e and are used only to tell the two
+    apart: when fewer than :data:`TYPED_SHARE` of at least :data:`MIX_MIN_EVIDENCE`
+    lost ə were read as anything but e, the other readings become unlikely.
+    """
+    total = sum(readings.values())
+    other = total - readings["e"]
+    if total < MIX_MIN_EVIDENCE or other >= TYPED_SHARE * total:
+        return {}
+    mix = {
+        f"ə>{letter}": SUBSTITUTIONS[(letter, "ə")][1] * TYPED_FACTOR
+        for letter in SCHWA_READINGS
+        if letter != "e"
+    }
+    mix[TYPED] = 1.0
+    return mix
 
 
 def estimate_profile(word_counts: dict[str, int], cache: CandidateCache) -> Profile:
-    """Per-letter loss rates of a document, from its own words (see channel)."""
-    intact, lost = letter_evidence(word_counts, cache)
-    letters = sum(sum(ch.isalpha() for ch in w) * n for w, n in word_counts.items())
+    """Per-letter loss rates of a document and how it reads a lost ə, from its
+    own words (see channel)."""
+    intact, lost, letters, readings = letter_evidence(word_counts, cache)
     rates = {}
     for letter, share in EXPECTED_RATE.items():
         rate = (lost[letter] + PRIOR_WEIGHT * PRIOR_LOSS) / (
-            lost[letter] + intact[letter] + PRIOR_WEIGHT)
+            lost[letter] + intact[letter] + PRIOR_WEIGHT
+        )
         if not intact[letter]:  # never seen: absence itself is evidence of loss
             expected = share * letters
             rate = max(rate, (expected + PRIOR_WEIGHT * PRIOR_LOSS) / (expected + PRIOR_WEIGHT))
         rates[letter] = quantise(rate)
     rates["İ"] = rates["ı"]
+    rates.update(schwa_mix(readings))
     return tuple(sorted(rates.items()))

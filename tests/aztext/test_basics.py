@@ -53,5 +53,13 @@ def test_collation_alphabet_order() -> None:
 def test_collation_words() -> None:
     words = ["Şəki", "zəng", "ərik", "ilan", "ıldırım", "xalq", "həyat", "qar", "kənd"]
     assert sorted(words, key=sort_key) == [
-        "ərik", "həyat", "xalq", "ıldırım", "ilan", "kənd", "qar", "Şəki", "zəng",
+        "ərik",
+        "həyat",
+        "xalq",
+        "ıldırım",
+        "ilan",
+        "kənd",
+        "qar",
+        "Şəki",
+        "zəng",
     ]

@@ -11,8 +11,13 @@ import pytest
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m aztext ARGS``."""
-    return subprocess.run([sys.executable, "-m", "aztext", *args], input=stdin,
-                          capture_output=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "aztext", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_restore_file(tmp_path: Path) -> None:
@@ -71,8 +76,10 @@ def test_ocr_missing_file() -> None:
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None or not FONT.exists(),
-                    reason="needs tesseract and the DejaVu font")
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None or not FONT.exists(),
+    reason="needs tesseract and the DejaVu font",
+)
 def test_ocr_image(tmp_path: Path) -> None:
     from PIL import Image, ImageDraw, ImageFont
 

@@ -15,8 +15,13 @@ def compounds() -> list[str]:
         if count < 30 or word.count("-") != 1:
             continue
         left, right = word.split("-")
-        if (len(left) >= 3 and len(right) >= 3 and left in lex and right in lex
-                and count > lex.count(left + right)):
+        if (
+            len(left) >= 3
+            and len(right) >= 3
+            and left in lex
+            and right in lex
+            and count > lex.count(left + right)
+        ):
             found.append(word)
     return found
 

@@ -97,7 +97,7 @@ def test_changes_are_explained() -> None:
     assert isinstance(result, Restoration)
     assert result.text == "Bu gün hava çox gözəl idi"
     for change in result.changes:
-        assert text[change.position:change.position + len(change.old)] == change.old
+        assert text[change.position : change.position + len(change.old)] == change.old
         assert change.reason
         assert 0.0 <= change.confidence <= 1.0
     assert {c.new for c in result.changes} == {"gün", "çox", "gözəl"}
