@@ -6,4 +6,8 @@ from digital_ngo.portal import views
 
 app_name = "portal"
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("projects/", views.projects, name="projects"),
+    path("projects/<str:number>/", views.project, name="project"),
+]

@@ -1,11 +1,75 @@
 """Views of the public portal. Everyone may use them; no login."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
-from digital_ngo.portal.selectors import headline_figures
+from digital_ngo.funding.models import Instrument
+from digital_ngo.grants import selectors as grant_selectors
+from digital_ngo.grants.models import Grant
+from digital_ngo.portal import selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Everyone: the home page with headline figures and the search box."""
-    return render(request, "portal/home.html", {"figures": headline_figures()})
+    """Everyone: headline figures and charts by year, topic, instrument and region."""
+    instruments = {key: str(label) for key, label in Instrument.choices}
+    charts = [
+        ("year", _("AZN awarded by year"), _("Year"), True, selectors.awarded_by("call__year")),
+        (
+            "instrument",
+            _("AZN awarded by instrument"),
+            _("Instrument"),
+            True,
+            selectors.awarded_by("instrument", instruments),
+        ),
+        (
+            "topic",
+            _("AZN awarded by topic"),
+            _("Topic"),
+            True,
+            selectors.awarded_by("topic__name_az"),
+        ),
+        (
+            "region",
+            _("Funded projects by economic region"),
+            _("Economic region"),
+            False,
+            selectors.projects_by_region(),
+        ),
+    ]
+    context = {
+        "figures": selectors.headline_figures(),
+        "charts": [
+            {
+                "key": key,
+                "title": title,
+                "column": column,
+                "money": money,
+                "bars": bars,
+                "height": 32 * len(bars) + 8,
+            }
+            for key, title, column, money, bars in charts
+        ],
+    }
+    return render(request, "portal/home.html", context)
+
+
+def projects(request: HttpRequest) -> HttpResponse:
+    """Everyone: funded projects, with stable URLs and pagination."""
+    page = Paginator(selectors.public_projects(), 25).get_page(request.GET.get("page"))
+    return render(request, "portal/projects.html", {"page": page, "query": request.GET.copy()})
+
+
+def project(request: HttpRequest, number: str) -> HttpResponse:
+    """Everyone: one funded project — summary, NGO, amount, tranches paid, target vs actual."""
+    grant = get_object_or_404(
+        Grant.objects.select_related("application__ngo", "application__call"), number=number
+    )
+    context = {
+        "grant": grant,
+        "indicators": grant_selectors.indicator_progress(grant),
+        "tranches": grant.tranches.all(),
+        "reports": grant.reports.filter(status="approved"),
+    }
+    return render(request, "portal/project.html", context)
