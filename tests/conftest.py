@@ -114,7 +114,7 @@ def uploads_in_tmp(settings: Any, tmp_path: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def reference_data(request: pytest.FixtureRequest) -> None:
-    """Make sure regions, districts and fields of activity exist for database tests.
+    """Make sure the reference data (regions, districts, fields, funders) exists for DB tests.
 
     The data migration loads them once, but a transactional test (the browser
     tests) ends by flushing every table, and ``serialized_rollback`` cannot
@@ -124,8 +124,13 @@ def reference_data(request: pytest.FixtureRequest) -> None:
     """
     if not {"db", "transactional_db"} & set(request.fixturenames):
         return
-    if FieldOfActivity.objects.exists():
-        return
     from django.apps import apps
 
-    importlib.import_module("digital_ngo.registry.migrations.0002_reference_data").load(apps, None)
+    from digital_ngo.funding.models import Funder
+
+    if not FieldOfActivity.objects.exists():
+        importlib.import_module("digital_ngo.registry.migrations.0002_reference_data").load(
+            apps, None
+        )
+    if not Funder.objects.exists():
+        importlib.import_module("digital_ngo.funding.migrations.0002_funders").load(apps, None)

@@ -212,7 +212,7 @@ API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
 API_USER_RATE = os.environ.get("API_USER_RATE", "1200/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rəqəmsal QHT API",
-    "DESCRIPTION": "Public data on NGOs, calls and funded projects; NGOs' applications and reports.",
+    "DESCRIPTION": "Public data on NGOs, calls and funded projects; NGOs' applications, reports.",
     "VERSION": "0.1.0",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -39,5 +39,3 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         }
     }
     return response
-
-

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from digital_ngo.applications.models import Application, BudgetLine, Indicator
@@ -121,6 +122,7 @@ class ProjectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     def get_paid(self, grant: Grant) -> Decimal:
         return sum((t.amount for t in grant.tranches.all() if t.status == "paid"), Decimal(0))
 
+    @extend_schema_field(IndicatorProgressSerializer(many=True))
     def get_indicators(self, grant: Grant) -> list[dict[str, object]]:
         return IndicatorProgressSerializer(
             grant_selectors.indicator_progress(grant), many=True

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -129,7 +130,7 @@ def record_payment(*, staff: User, tranche: Tranche, paid_on: date, reference: s
     """Record that ``tranche`` was paid, in order, after its report and enough spending."""
     _require(staff, "grants.pay")
     tranche = (
-        Tranche.objects.select_for_update()
+        Tranche.objects.select_for_update(of=("self",))
         .select_related("grant", "after_report")
         .get(pk=tranche.pk)
     )
@@ -199,9 +200,12 @@ def _expense(report: Report, data: ExpenseInput) -> Expense:
         data.outlet, data.spent_on
     ):
         expense.is_eligible = False
-        expense.ineligibility_reason = _(
-            "Media services are paid only to outlets in the media register on the day."
-        )
+        with translation.override(
+            settings.LANGUAGE_CODE
+        ):  # a record kept in the platform's language
+            expense.ineligibility_reason = _(
+                "Media services are paid only to outlets in the media register on the day."
+            )
     return expense
 
 

@@ -82,6 +82,13 @@ def grant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "indicators": selectors.indicator_progress(grant),
         "budget": selectors.budget_progress(grant),
         "spent": selectors.eligible_spent(grant),
+        "can_report": request.user.has_perm("grants.report", grant),
+        "next_tranche": grant.tranches.filter(status=Tranche.Status.SCHEDULED)
+        .order_by("number")
+        .first(),
+        "next_review": grant.reports.filter(status=Report.Status.SUBMITTED)
+        .order_by("number")
+        .first(),
         "payment_form": PaymentForm(),
         "review_form": ReviewForm(),
         "lateness": [
