@@ -14,6 +14,7 @@ export DJANGO_ALLOW_ASYNC_UNSAFE := true
 demo: install
 	$(APP) migrate --no-input
 	$(APP) load_demo
+	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
 	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
 	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \

@@ -272,7 +272,7 @@ def fill_report(
     page.goto(f"/reports/{report.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(report_title(report))
     page.locator("#id_narrative").fill("Təlimlər keçirildi, iştirakçılar qeydə alındı.")
-    page.get_by_label(re.compile(INDICATOR)).fill(actual)
+    page.get_by_label(re.compile("^" + re.escape(INDICATOR))).fill(actual)  # not the evidence field
     for index, (line, amount, text, outlet) in enumerate(expenses):
         prefix = f"#id_expenses-{index}-"
         page.locator(prefix + "budget_line").select_option(label=line)

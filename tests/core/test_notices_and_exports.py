@@ -82,3 +82,12 @@ def test_staff_dashboard_shows_the_pipeline_and_money(client, complete, ngo_admi
     client.force_login(make_user(Role.AGENCY_ADMIN))
     page = client.get(reverse("registry:staff_dashboard")).content.decode()
     assert "Mərhələlər üzrə müraciətlər" in page and "Təqdim edilib" in page and "ödənilib" in page
+
+
+def test_calls_and_press_lists_download_as_xlsx(client, make_call, manager):
+    make_call(name_az="COP29 birgə müsabiqəsi")
+    client.force_login(manager)
+    rows = sheet(client.get(reverse("funding:staff_calls"), {"format": "xlsx"}))
+    assert rows[0][0] == "Müsabiqə" and rows[1][0] == "COP29 birgə müsabiqəsi"
+    rows = sheet(client.get(reverse("press:staff_list"), {"format": "xlsx"}))
+    assert rows[0][0] == "Başlıq" and len(rows) == 1

@@ -245,3 +245,65 @@ def test_who_sees_a_grant(client, users, grant, ngo_admin, role):
     assert status == (200 if role in staff | {"grantee"} else 302 if role == "anonymous" else 404)
     pdf = client.get(reverse("grants:agreement", args=[grant.pk]))
     assert pdf.status_code == status
+
+
+def test_evidence_and_expense_documents_are_kept_and_checked(grant, ngo_admin, pdf_upload):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    report = grant.reports.get()
+    indicator = grant.application.indicators.get()
+    line = grant.application.budget_lines.first()
+    row = services.ExpenseInput(
+        budget_line=line,
+        spent_on=date(2026, 4, 1),
+        amount=Decimal("100"),
+        description="Zal",
+        document=pdf_upload("qebz.pdf"),
+    )
+    services.submit_report(
+        user=ngo_admin,
+        report=report,
+        narrative="x",
+        values={indicator.pk: Decimal(5)},
+        expenses=[row],
+        evidence={indicator.pk: pdf_upload("siyahi.pdf")},
+    )
+    assert report.indicator_values.get().evidence.read().startswith(b"%PDF")
+    assert report.expenses.get().document.read().startswith(b"%PDF")
+    report.status = Report.Status.RETURNED
+    report.save()
+    fake = SimpleUploadedFile("siyahi.pdf", b"not a pdf at all")
+    with pytest.raises(ValidationError):
+        services.submit_report(
+            user=ngo_admin,
+            report=report,
+            narrative="x",
+            values={indicator.pk: Decimal(5)},
+            expenses=[],
+            evidence={indicator.pk: fake},
+        )
+    assert report.expenses.count() == 1  # nothing half-written
+
+
+@pytest.mark.parametrize("role", sorted({r.value for r in Role} | {"anonymous", "grantee"}))
+def test_who_may_pay_review_sanction_and_report(client, users, grant, ngo_admin, role):
+    user = ngo_admin if role == "grantee" else users[role]
+    if user is not None:
+        client.force_login(user)
+    tranche, report = grant.tranches.get(number=1), grant.reports.get()
+    client.post(
+        reverse("grants:pay", args=[tranche.pk]), {"paid_on": "2026-03-05", "reference": "PP-1"}
+    )
+    assert (Tranche.objects.get(pk=tranche.pk).status == "paid") == (role == "finance_officer")
+    form = client.get(reverse("grants:report", args=[report.pk])).status_code
+    staff = {"agency_admin", "programme_manager", "monitoring_officer", "finance_officer"}
+    assert form == (
+        200 if role == "grantee" else 302 if role == "anonymous" else 403 if role in staff else 404
+    )
+    Report.objects.filter(pk=report.pk).update(status="submitted", due_on=date(2026, 1, 1))
+    client.post(reverse("grants:review", args=[report.pk, "approve"]))
+    approved = Report.objects.get(pk=report.pk).status == "approved"
+    assert approved == (role in {"monitoring_officer", "agency_admin"})
+    Report.objects.filter(pk=report.pk).update(status="due")
+    client.post(reverse("grants:sanction", args=[report.pk]))
+    assert grant.application.ngo.sanctions.exists() == (role == "agency_admin")

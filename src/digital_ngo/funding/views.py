@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -35,7 +36,22 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_calls(request: AuthenticatedRequest) -> HttpResponse:
     """Agency administrators and programme managers: every call, drafts included."""
     require_object_permission(request.user, "funding.manage_calls", None)
-    return render(request, "funding/staff_calls.html", {"calls": selectors.staff_calls()})
+    calls = selectors.staff_calls()
+    if request.GET.get("format") == "xlsx":
+        headers = [_("Call"), _("Year"), _("opens"), _("closes"), _("Total budget"), _("State")]
+        rows = (
+            [
+                c.name_az,
+                c.year,
+                c.opens_at,
+                c.closes_at,
+                float(c.total_budget),
+                _("Published") if c.is_published else _("Draft"),
+            ]
+            for c in calls
+        )
+        return xlsx_response("musabiqeler", headers, rows)
+    return render(request, "funding/staff_calls.html", {"calls": calls})
 
 
 def _bound(request: HttpRequest, call: Call | None) -> tuple[CallForm, list[tuple[Any, Any]]]:

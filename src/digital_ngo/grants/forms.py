@@ -27,9 +27,20 @@ class ReportForm(forms.Form):
                 max_digits=14,
                 decimal_places=2,
             )
+            self.fields[f"evidence_{indicator.pk}"] = forms.FileField(
+                label=_("Evidence for “%(name)s” (PDF, PNG or JPEG)") % {"name": indicator.name},
+                required=False,
+            )
 
     def values(self) -> dict[int, Any]:
         return {i.pk: self.cleaned_data[f"indicator_{i.pk}"] for i in self.indicators}
+
+    def evidence(self) -> dict[int, Any]:
+        return {
+            i.pk: self.cleaned_data[f"evidence_{i.pk}"]
+            for i in self.indicators
+            if self.cleaned_data.get(f"evidence_{i.pk}")
+        }
 
 
 class ExpenseForm(forms.Form):
@@ -39,6 +50,7 @@ class ExpenseForm(forms.Form):
         label=_("Amount (AZN)"), max_digits=12, decimal_places=2, min_value=0.01
     )
     description = forms.CharField(label=_("Description"), max_length=255)
+    document = forms.FileField(label=_("Supporting document"), required=False)
     outlet = forms.ModelChoiceField(
         label=_("Media outlet"), queryset=MediaOutlet.objects.all(), required=False
     )

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from digital_ngo.accounts.models import User
 from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.core.notify import notify_ngo
+from digital_ngo.core.uploads import validate_document
 from digital_ngo.grants import selectors
 from digital_ngo.grants.models import Expense, Grant, IndicatorValue, Report, Tranche
 from digital_ngo.media.selectors import registered_on
@@ -217,8 +219,12 @@ def submit_report(
     narrative: str,
     values: Mapping[int, Decimal],
     expenses: Iterable[ExpenseInput],
+    evidence: Mapping[int, UploadedFile] | None = None,
 ) -> Report:
-    """Submit a report: narrative, an actual value per indicator, and expenses per budget line."""
+    """Submit a report: narrative, an actual value (and evidence file) per indicator, expenses.
+
+    Evidence and expense documents must be PDF, PNG or JPEG within the upload limit.
+    """
     report = (
         Report.objects.select_for_update().select_related("grant__application").get(pk=report.pk)
     )
@@ -230,6 +236,9 @@ def submit_report(
     indicators = {i.pk: i for i in report.grant.application.indicators.all()}
     if set(values) != set(indicators):
         raise ValidationError(_("Give an actual value for every indicator."))
+    evidence = dict(evidence or {})
+    for upload in [*evidence.values(), *(e.document for e in expenses if e.document)]:
+        validate_document(upload)
     built = [_expense(report, data) for data in expenses]
     report.indicator_values.all().delete()
     report.expenses.all().delete()
@@ -237,6 +246,9 @@ def submit_report(
         IndicatorValue(report=report, indicator=indicators[pk], value=value)
         for pk, value in values.items()
     )
+    for pk, upload in evidence.items():
+        value_row = report.indicator_values.get(indicator_id=pk)
+        value_row.evidence.save(upload.name or "evidence", upload, save=True)
     for expense in built:
         expense.save()
     report.narrative, report.status, report.submitted_at = (

@@ -12,7 +12,7 @@ urlpatterns = [
     path("grants/<int:pk>/agreement.pdf", views.agreement, name="agreement"),
     path("applications/<int:application_pk>/agreement/", views.conclude, name="conclude"),
     path("reports/<int:pk>/", views.report_form, name="report"),
-    path("staff/reports/<int:pk>/<slug:decision>/", views.review, name="review"),
+    path("staff/reports/<int:pk>/review/<slug:decision>/", views.review, name="review"),
     path("staff/tranches/<int:pk>/pay/", views.pay, name="pay"),
     path("staff/reports/<int:pk>/sanction/", views.sanction, name="sanction"),
 ]

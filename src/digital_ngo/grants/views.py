@@ -140,7 +140,7 @@ def report_form(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     grant = _grant(request, report.grant_id)
     require_object_permission(request.user, "grants.report", grant)
     data = request.POST if request.method == "POST" else None
-    form = ReportForm(data, report=report)
+    form = ReportForm(data, request.FILES if data is not None else None, report=report)
     lines = grant.application.budget_lines.all()
     expenses = ExpenseFormSet(
         data, request.FILES or None, prefix="expenses", form_kwargs={"lines": lines}
@@ -154,6 +154,7 @@ def report_form(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 narrative=form.cleaned_data["narrative"],
                 values=form.values(),
                 expenses=rows,
+                evidence=form.evidence(),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
