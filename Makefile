@@ -25,6 +25,7 @@ test: install
 
 bench: install
 	$(PY) bench/aztext_bench.py
+	$(PY) bench/opendata_bench.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from digital_ngo.applications.views import application_for
+from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.decisions import selectors, services
@@ -52,6 +53,30 @@ def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
     require_object_permission(request.user, "decisions.view_ranking", None)
     call = get_object_or_404(Call, pk=call_pk)
     proposal = selectors.propose_awards(call)
+    if request.GET.get("format") == "xlsx":
+        labels = {"funded": _("Fund"), "reserve": _("Reserve"), "rejected": _("Do not fund")}
+        headers = [
+            _("Topic"),
+            _("Project"),
+            _("Lead applicant"),
+            _("Score"),
+            _("Requested"),
+            _("Proposal"),
+            _("Reason"),
+        ]
+        rows = (
+            [
+                line.application.topic.code,
+                line.application.title,
+                line.application.ngo.name_az,
+                float(line.application.score or 0),
+                float(line.amount),
+                labels[line.outcome],
+                line.reason,
+            ]
+            for line in proposal.lines
+        )
+        return xlsx_response(f"reytinq-{call.pk}", headers, rows)
     context = {
         "call": call,
         "proposal": proposal,

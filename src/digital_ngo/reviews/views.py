@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -96,6 +97,30 @@ def call_evaluation(request: AuthenticatedRequest, call_pk: int) -> HttpResponse
     """Agency staff: every application in evaluation with its evaluators, totals and score."""
     require_object_permission(request.user, "reviews.view_results", None)
     call = get_object_or_404(Call, pk=call_pk)
+    if request.GET.get("format") == "xlsx":
+        headers = [
+            _("Topic"),
+            _("Project"),
+            _("Lead applicant"),
+            _("Evaluators"),
+            _("Score"),
+            _("Status"),
+        ]
+        rows = (
+            [
+                a.topic.code,
+                a.title,
+                a.ngo.name_az,
+                "; ".join(
+                    f"{s.evaluator.full_name}: {s.get_status_display()} {s.total or ''}".strip()
+                    for s in a.assignments.all()
+                ),
+                float(a.score) if a.score is not None else None,
+                a.get_status_display(),
+            ]
+            for a in selectors.call_results(call)
+        )
+        return xlsx_response(f"qiymetlendirme-{call.pk}", headers, rows)
     return render(
         request,
         "reviews/call_evaluation.html",
