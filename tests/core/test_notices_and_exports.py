@@ -91,3 +91,12 @@ def test_calls_and_press_lists_download_as_xlsx(client, make_call, manager):
     assert rows[0][0] == "Müsabiqə" and rows[1][0] == "COP29 birgə müsabiqəsi"
     rows = sheet(client.get(reverse("press:staff_list"), {"format": "xlsx"}))
     assert rows[0][0] == "Başlıq" and len(rows) == 1
+
+
+def test_staff_lists_also_download_as_csv_with_azerbaijani_headers(client, make_ngo, make_user):
+    make_ngo(name_az="Şəki Gənclər Birliyi")
+    client.force_login(make_user(Role.MONITORING_OFFICER))
+    response = client.get(reverse("registry:staff_ngo_list"), {"format": "csv", "q": "seki"})
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Ad,VÖEN,Təşkilati-hüquqi forma") and lines[1].startswith("Şəki Gənclər Birliyi")

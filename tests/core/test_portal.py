@@ -39,3 +39,18 @@ def test_project_pages_are_public_with_stable_urls(client, grant):
     page = client.get(reverse("portal:project", args=[grant.number])).content.decode()
     assert grant.application.title in page and "Təlim keçmiş gənclər" in page
     assert client.get(reverse("portal:project", args=["QHT-0000-00000"])).status_code == 404
+
+
+def test_projects_filter_by_call_region_and_search_without_diacritics(client, grant):
+    url = reverse("portal:projects")
+    ngo_words = "yasil gelecek"  # "Yaşıl Gələcək", typed without Azerbaijani letters
+    assert grant.number in client.get(url, {"q": ngo_words}).content.decode()
+    assert grant.number not in client.get(url, {"q": "kitabxana"}).content.decode()
+    assert grant.number in client.get(url, {"call": grant.application.call_id}).content.decode()
+    response = client.get(url, {"call": "x"})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_ngo_profile_lists_its_funded_projects(client, grant):
+    page = client.get(reverse("registry:profile", args=[grant.application.ngo_id])).content.decode()
+    assert reverse("portal:project", args=[grant.number]) in page

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from digital_ngo.applications import selectors, services
 from digital_ngo.applications.forms import SECTIONS, AttachmentForm, ReasonsForm, StartForm
 from digital_ngo.applications.models import Application, Attachment
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -207,8 +207,8 @@ def call_applications(request: AuthenticatedRequest, call_pk: int) -> HttpRespon
     status = request.GET.get("status", "")
     if status not in Application.Status.values:
         status = ""
-    if request.GET.get("format") == "xlsx":
-        return _applications_xlsx(call, status)
+    if kind := requested_format(request):
+        return _applications_table(kind, call, status)
     context = {
         "call": call,
         "applications": selectors.call_applications(call, status),
@@ -218,7 +218,7 @@ def call_applications(request: AuthenticatedRequest, call_pk: int) -> HttpRespon
     return render(request, "applications/call_applications.html", context)
 
 
-def _applications_xlsx(call: Call, status: str) -> HttpResponse:
+def _applications_table(kind: str, call: Call, status: str) -> HttpResponse:
     headers = [
         _("Project"),
         _("Lead applicant"),
@@ -242,7 +242,7 @@ def _applications_xlsx(call: Call, status: str) -> HttpResponse:
         ]
         for a in selectors.call_applications(call, status)
     )
-    return xlsx_response(f"muraciatler-{call.pk}", headers, rows)
+    return table_response(kind, f"muraciatler-{call.pk}", headers, rows)
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from digital_ngo.applications.views import application_for
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.decisions import selectors, services
@@ -53,7 +53,7 @@ def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
     require_object_permission(request.user, "decisions.view_ranking", None)
     call = get_object_or_404(Call, pk=call_pk)
     proposal = selectors.propose_awards(call)
-    if request.GET.get("format") == "xlsx":
+    if kind := requested_format(request):
         labels = {"funded": _("Fund"), "reserve": _("Reserve"), "rejected": _("Do not fund")}
         headers = [
             _("Topic"),
@@ -76,7 +76,7 @@ def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
             ]
             for line in proposal.lines
         )
-        return xlsx_response(f"reytinq-{call.pk}", headers, rows)
+        return table_response(kind, f"reytinq-{call.pk}", headers, rows)
     context = {
         "call": call,
         "proposal": proposal,

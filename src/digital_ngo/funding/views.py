@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -37,7 +37,7 @@ def staff_calls(request: AuthenticatedRequest) -> HttpResponse:
     """Agency administrators and programme managers: every call, drafts included."""
     require_object_permission(request.user, "funding.manage_calls", None)
     calls = selectors.staff_calls()
-    if request.GET.get("format") == "xlsx":
+    if kind := requested_format(request):
         headers = [_("Call"), _("Year"), _("opens"), _("closes"), _("Total budget"), _("State")]
         rows = (
             [
@@ -50,7 +50,7 @@ def staff_calls(request: AuthenticatedRequest) -> HttpResponse:
             ]
             for c in calls
         )
-        return xlsx_response("musabiqeler", headers, rows)
+        return table_response(kind, "musabiqeler", headers, rows)
     return render(request, "funding/staff_calls.html", {"calls": calls})
 
 

@@ -164,6 +164,12 @@ def record_payment(*, staff: User, tranche: Tranche, paid_on: date, reference: s
         staff,
     )
     tranche.save()
+    notify_ngo(
+        tranche.grant.application.ngo,
+        _("A tranche of your grant was paid"),
+        "grants/email/payment.txt",
+        {"tranche": tranche},
+    )
     _close_if_done(tranche.grant)
     return tranche
 
@@ -348,4 +354,10 @@ def confirm_sanction(*, staff: User, report: Report) -> list[Sanction]:
     if proposal.withhold_last_tranche and last is not None:
         last.status = Tranche.Status.WITHHELD
         last.save(update_fields=["status"])
+    notify_ngo(
+        ngo,
+        _("A sanction was imposed on your NGO"),
+        "grants/email/sanction.txt",
+        {"sanctions": imposed, "reason": reason},
+    )
     return imposed

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.applications.views import application_for
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -50,7 +50,7 @@ def grant_list(request: AuthenticatedRequest) -> HttpResponse:
         grants = selectors.grants_of(user.ngo_id)
     else:
         raise PermissionDenied
-    if request.GET.get("format") == "xlsx" and user.has_perm("accounts.view_staff_area"):
+    if (kind := requested_format(request)) and user.has_perm("accounts.view_staff_area"):
         headers = [_("Agreement"), _("Project"), _("NGO"), _("Amount"), _("Status")]
         rows = (
             [
@@ -62,7 +62,7 @@ def grant_list(request: AuthenticatedRequest) -> HttpResponse:
             ]
             for g in grants
         )
-        return xlsx_response("qrantlar", headers, rows)
+        return table_response(kind, "qrantlar", headers, rows)
     context = {
         "grants": grants,
         "overdue": selectors.overdue_reports() if user.has_perm("accounts.view_staff_area") else [],

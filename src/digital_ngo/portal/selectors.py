@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from aztext import fold
 from digital_ngo.applications.models import Application
 from digital_ngo.funding.models import Call
 from digital_ngo.grants.models import Grant, Tranche
@@ -83,11 +84,20 @@ def projects_by_region() -> list[Bar]:
     return _bars([(name, Decimal(n)) for name, n in rows if name])
 
 
-def public_projects(query_call: int | None = None) -> QuerySet[Grant]:
-    """Funded projects for the portal, newest first."""
+def public_projects(call: int | None = None, region: str = "", query: str = "") -> QuerySet[Grant]:
+    """Funded projects for the portal, newest first, by call, region and words of the query.
+
+    A word matches the NGO's name without regard to diacritics, or the project title.
+    """
     grants = Grant.objects.select_related(
         "application__ngo", "application__topic", "application__call"
     )
-    if query_call:
-        grants = grants.filter(application__call_id=query_call)
-    return grants.order_by("-starts_on", "number")
+    if call:
+        grants = grants.filter(application__call_id=call)
+    if region:
+        grants = grants.filter(application__regions__code=region)
+    for raw, folded in zip(query.split(), fold(query).split(), strict=False):
+        grants = grants.filter(
+            Q(application__ngo__search_text__contains=folded) | Q(application__title__icontains=raw)
+        )
+    return grants.distinct().order_by("-starts_on", "number")

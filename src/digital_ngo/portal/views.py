@@ -1,14 +1,41 @@
 """Views of the public portal. Everyone may use them; no login."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from digital_ngo.funding.models import Instrument
+from digital_ngo.funding.models import Call, Instrument
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.grants.models import Grant
 from digital_ngo.portal import selectors
+from digital_ngo.registry.models import EconomicRegion
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100)
+    call = forms.ModelChoiceField(
+        label=gettext_lazy("Call"), required=False, queryset=Call.objects.filter(is_published=True)
+    )
+    region = forms.ModelChoiceField(
+        label=gettext_lazy("Economic region"), required=False, queryset=EconomicRegion.objects.all()
+    )
+
+
+def project(request: HttpRequest, number: str) -> HttpResponse:
+    """Everyone: one funded project — summary, NGO, amount, tranches paid, target vs actual."""
+    grant = get_object_or_404(
+        Grant.objects.select_related("application__ngo", "application__call"), number=number
+    )
+    context = {
+        "grant": grant,
+        "indicators": grant_selectors.indicator_progress(grant),
+        "tranches": grant.tranches.all(),
+        "reports": grant.reports.filter(status="approved"),
+    }
+    return render(request, "portal/project.html", context)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -56,20 +83,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def projects(request: HttpRequest) -> HttpResponse:
-    """Everyone: funded projects, with stable URLs and pagination."""
-    page = Paginator(selectors.public_projects(), 25).get_page(request.GET.get("page"))
-    return render(request, "portal/projects.html", {"page": page, "query": request.GET.copy()})
-
-
-def project(request: HttpRequest, number: str) -> HttpResponse:
-    """Everyone: one funded project — summary, NGO, amount, tranches paid, target vs actual."""
-    grant = get_object_or_404(
-        Grant.objects.select_related("application__ngo", "application__call"), number=number
+    """Everyone: funded projects with filters (call, region), search, stable URLs and pages."""
+    form = ProjectFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    grants = selectors.public_projects(
+        call=data["call"].pk if data.get("call") else None,
+        region=data["region"].code if data.get("region") else "",
+        query=data.get("q", ""),
     )
-    context = {
-        "grant": grant,
-        "indicators": grant_selectors.indicator_progress(grant),
-        "tranches": grant.tranches.all(),
-        "reports": grant.reports.filter(status="approved"),
-    }
-    return render(request, "portal/project.html", context)
+    page = Paginator(grants, 25).get_page(request.GET.get("page"))
+    return render(
+        request, "portal/projects.html", {"page": page, "form": form, "query": request.GET.copy()}
+    )

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -54,7 +54,7 @@ def staff_list(request: AuthenticatedRequest) -> HttpResponse:
     """Agency staff: every item in any state, with progress and search."""
     require_object_permission(request.user, "press.manage", None)
     form, query, status = _search_form(request)
-    if request.GET.get("format") == "xlsx":
+    if kind := requested_format(request):
         headers = [_("Title"), _("Outlet"), _("Date"), _("Status"), _("NGOs named")]
         rows = (
             [
@@ -66,7 +66,7 @@ def staff_list(request: AuthenticatedRequest) -> HttpResponse:
             ]
             for i in selectors.staff_items(query, status)
         )
-        return xlsx_response("metbuat-arxivi", headers, rows)
+        return table_response(kind, "metbuat-arxivi", headers, rows)
     page = Paginator(selectors.staff_items(query, status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.applications.selectors import ngo_applications, pipeline
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -61,6 +61,7 @@ def ngo_profile(request: HttpRequest, pk: int) -> HttpResponse:
         "ngo": ngo,
         "sanctions": ngo.sanctions.all(),
         "press": published_mentions(ngo.pk)[:20],
+        "projects": grant_selectors.grants_of(ngo.pk),
     }
     return render(request, "registry/profile.html", context)
 
@@ -176,7 +177,7 @@ def staff_ngo_list(request: AuthenticatedRequest) -> HttpResponse:
     form = StaffFilterForm(request.GET or None)
     verification = form.cleaned_data.get("verification", "") if form.is_valid() else ""
     ngos = selectors.staff_ngo_list(_filters(form), verification)
-    if request.GET.get("format") == "xlsx":
+    if kind := requested_format(request):
         headers = [
             _("Name"),
             _("VÖEN (tax ID)"),
@@ -196,7 +197,7 @@ def staff_ngo_list(request: AuthenticatedRequest) -> HttpResponse:
             ]
             for n in ngos.iterator()
         )
-        return xlsx_response("qht-reyestri", headers, rows)
+        return table_response(kind, "qht-reyestri", headers, rows)
     return render(
         request,
         "registry/staff_ngo_list.html",

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from digital_ngo.core.exports import xlsx_response
+from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
@@ -97,7 +97,7 @@ def call_evaluation(request: AuthenticatedRequest, call_pk: int) -> HttpResponse
     """Agency staff: every application in evaluation with its evaluators, totals and score."""
     require_object_permission(request.user, "reviews.view_results", None)
     call = get_object_or_404(Call, pk=call_pk)
-    if request.GET.get("format") == "xlsx":
+    if kind := requested_format(request):
         headers = [
             _("Topic"),
             _("Project"),
@@ -120,7 +120,7 @@ def call_evaluation(request: AuthenticatedRequest, call_pk: int) -> HttpResponse
             ]
             for a in selectors.call_results(call)
         )
-        return xlsx_response(f"qiymetlendirme-{call.pk}", headers, rows)
+        return table_response(kind, f"qiymetlendirme-{call.pk}", headers, rows)
     return render(
         request,
         "reviews/call_evaluation.html",
