@@ -144,3 +144,24 @@ def test_schema_and_docs_are_served_without_a_cdn(client):
     assert schema.status_code == 200 and b"/api/reports/{id}/submit/" in schema.content
     docs = client.get(reverse("api:docs")).content.decode()
     assert "swagger-ui" in docs and "cdn" not in docs.lower()
+
+
+@pytest.mark.parametrize("role", sorted({r.value for r in Role} | {"anonymous", "grantee"}))
+def test_every_role_sees_what_the_pages_show(users, ngo_admin, grant, role):
+    client = APIClient()
+    user = ngo_admin if role == "grantee" else users[role]
+    if user is not None:
+        client.force_authenticate(user)
+    staff = {"agency_admin", "programme_manager", "monitoring_officer", "finance_officer"}
+    assert client.get("/api/projects/").status_code == 200  # public for everyone
+    applications = client.get("/api/applications/")
+    reports = client.get("/api/reports/")
+    if role == "anonymous":
+        assert applications.status_code == reports.status_code == 401
+        return
+    mine = {a["id"] for a in applications.json()["results"]}
+    assert (grant.application_id in mine) == (role in staff | {"grantee"})
+    report_ids = {r["id"] for r in reports.json()["results"]}
+    assert (grant.reports.get().pk in report_ids) == (role in staff | {"grantee"})
+    submit = client.post(f"/api/reports/{grant.reports.get().pk}/submit/", {}, format="json")
+    assert submit.status_code == (400 if role == "grantee" else 403 if role in staff else 404)

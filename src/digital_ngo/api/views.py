@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -129,6 +129,8 @@ class ReportViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: i
     def submit(self, request: Request, pk: str | None = None) -> Response:
         """The grantee's people: submit the report (actuals, expenses); the form's rules apply."""
         report = self.get_object()
+        if not request.user.has_perm("grants.report", report.grant):
+            raise PermissionDenied(_("Only the grantee's people may submit its reports."))
         data = s.ReportSubmission(data=request.data)
         data.is_valid(raise_exception=True)
         lines = {
