@@ -15,7 +15,7 @@ from digital_ngo.applications import selectors, services
 from digital_ngo.applications.forms import SECTIONS, AttachmentForm, ReasonsForm, StartForm
 from digital_ngo.applications.models import Application, Attachment
 from digital_ngo.core.exports import requested_format, table_response
-from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.decisions.models import Appeal, Decision
@@ -30,11 +30,6 @@ def application_for(request: AuthenticatedRequest, pk: int) -> Application:
     if not request.user.has_perm("applications.view_application", application):
         raise Http404
     return application
-
-
-def _messages_from(request: AuthenticatedRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -128,7 +123,7 @@ def edit_section(request: AuthenticatedRequest, pk: int, section: str) -> HttpRe
                 user=request.user, application=application, forms=[f for _p, f in forms]
             )
         except ValidationError as error:
-            _messages_from(request, error)
+            message_errors(request, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("applications:edit_section", pk=pk, section=section)
@@ -193,7 +188,7 @@ def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         services.submit(user=request.user, application=application)
     except ValidationError as error:
-        _messages_from(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The application was submitted."))
     return redirect("applications:detail", pk=pk)
@@ -268,7 +263,7 @@ def technical_check(request: AuthenticatedRequest, pk: int, decision: str) -> Ht
     try:
         actions[decision]()
     except ValidationError as error:
-        _messages_from(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The decision was recorded."))
     return redirect("applications:detail", pk=pk)

@@ -1,7 +1,9 @@
 """Helpers for forms shared by every app."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
 def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -11,3 +13,9 @@ def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def message_errors(request: HttpRequest, error: ValidationError) -> None:
+    """Show a service's ``ValidationError`` as error messages on the next page."""
+    for message in error.messages:
+        messages.error(request, message)

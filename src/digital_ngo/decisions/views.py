@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from digital_ngo.applications.views import application_for
 from digital_ngo.core.exports import requested_format, table_response
+from digital_ngo.core.forms import message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.decisions import selectors, services
@@ -40,11 +41,6 @@ class RulingForm(forms.Form):
         ],
     )
     note = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-def _report(request: AuthenticatedRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -103,7 +99,7 @@ def record(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
             staff=request.user, call=call, minutes=form.cleaned_data["minutes"]
         )
     except ValidationError as error:
-        _report(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The decision was recorded and the applicants were notified."))
     return redirect("decisions:ranking", call_pk=call_pk)
@@ -119,7 +115,7 @@ def appeal(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         services.appeal(user=request.user, application=application, text=form.data.get("text", ""))
     except ValidationError as error:
-        _report(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("Your appeal was submitted."))
     return redirect("applications:detail", pk=pk)
@@ -140,7 +136,7 @@ def rule(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             note=form.data.get("note", ""),
         )
     except ValidationError as error:
-        _report(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The appeal was decided."))
     return redirect("decisions:ranking", call_pk=appeal_obj.application.call_id)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.core.exports import requested_format, table_response
-from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.funding import selectors, services
@@ -96,8 +96,7 @@ def publish_call(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         services.publish_call(user=request.user, call=call)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         messages.success(request, _("The call is published."))
     return redirect("funding:edit_call", pk=pk)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.applications.views import application_for
 from digital_ngo.core.exports import requested_format, table_response
-from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.grants import selectors, services
@@ -33,11 +33,6 @@ def _grant(request: AuthenticatedRequest, pk: int) -> Grant:
     if not request.user.has_perm("grants.view_grant", grant):
         raise Http404
     return grant
-
-
-def _report_errors(request: AuthenticatedRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -126,7 +121,7 @@ def conclude(request: AuthenticatedRequest, application_pk: int) -> HttpResponse
             staff=request.user, application=application, starts_on=form.cleaned_data["starts_on"]
         )
     except ValidationError as error:
-        _report_errors(request, error)
+        message_errors(request, error)
         return redirect("applications:detail", pk=application_pk)
     messages.success(request, _("The agreement was concluded."))
     return redirect("grants:detail", pk=grant.pk)
@@ -182,7 +177,7 @@ def review(request: AuthenticatedRequest, pk: int, decision: str) -> HttpRespons
             comment=request.POST.get("comment", ""),
         )
     except ValidationError as error:
-        _report_errors(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The review was recorded."))
     return redirect("grants:detail", pk=report.grant_id)
@@ -200,7 +195,7 @@ def pay(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             raise ValidationError(_("Give the payment date and reference."))
         services.record_payment(staff=request.user, tranche=tranche, **form.cleaned_data)
     except ValidationError as error:
-        _report_errors(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The payment was recorded."))
     return redirect("grants:detail", pk=tranche.grant_id)
@@ -215,7 +210,7 @@ def sanction(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         services.confirm_sanction(staff=request.user, report=report)
     except ValidationError as error:
-        _report_errors(request, error)
+        message_errors(request, error)
     else:
         messages.success(request, _("The sanction was recorded."))
     return redirect("grants:detail", pk=report.grant_id)
