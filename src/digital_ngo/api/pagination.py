@@ -18,7 +18,10 @@ class Pages(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        if (
+            not (raw.isascii() and raw.isdigit() and len(raw) <= 3)
+            or not 1 <= int(raw) <= MAX_PAGE_SIZE
+        ):
             raise ValidationError(
                 {"page_size": _("Use a page size from 1 to %(max)s.") % {"max": MAX_PAGE_SIZE}}
             )

@@ -3,7 +3,6 @@
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, viewsets
@@ -34,6 +33,9 @@ class StrictQueryMixin:
         unknown = set(request.query_params) - self.allowed_params - COMMON_PARAMS
         if unknown:
             raise ValidationError({name: _("Unknown parameter.") for name in sorted(unknown)})
+        bad = [name for name, value in request.query_params.items() if "\x00" in value]
+        if bad:
+            raise ValidationError({name: _("The value contains a NUL character.") for name in bad})
 
 
 @extend_schema(
@@ -81,7 +83,7 @@ class ProjectViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: 
         for name, lookup in (("call", "application__call_id"), ("ngo", "application__ngo_id")):
             value = self.request.query_params.get(name)
             if value is not None:
-                if not value.isdigit():
+                if not (value.isascii() and value.isdigit() and len(value) <= 18):  # fits 64 bits
                     raise ValidationError({name: _("Give a number.")})
                 grants = grants.filter(**{lookup: int(value)})
         return grants.order_by("number")
@@ -143,7 +145,13 @@ class ReportViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: i
                 raise ValidationError(
                     {"expenses": _("The expense names a budget line of another project.")}
                 )
-            outlet = get_object_or_404(MediaOutlet, pk=row["outlet"]) if row.get("outlet") else None
+            outlet = (
+                MediaOutlet.objects.filter(pk=row["outlet"]).first() if row.get("outlet") else None
+            )
+            if row.get("outlet") and outlet is None:
+                raise ValidationError(
+                    {"expenses": _("There is no media outlet %(id)s.") % {"id": row["outlet"]}}
+                )
             expenses.append(
                 grant_services.ExpenseInput(
                     budget_line=lines[row["budget_line"]],

@@ -45,7 +45,7 @@ def headline_figures() -> Headline:
     ]
     return Headline(
         verified_ngos=verified.count(),
-        regions=verified.exclude(region=None).values("region").distinct().count(),
+        regions=funded.exclude(regions=None).values("regions").distinct().count(),
         foreign_ngos=forms.get(LegalForm.FOREIGN, 0),
         by_legal_form=[(str(label), forms.get(value, 0)) for value, label in LegalForm.choices],
         calls=Call.objects.filter(is_published=True).count(),
