@@ -5,7 +5,7 @@ from typing import Any, ClassVar
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions, viewsets
+from rest_framework import filters, permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from digital_ngo.grants.models import Grant, Report
 from digital_ngo.media.models import MediaOutlet
 from digital_ngo.registry.selectors import DirectoryFilters, public_directory
 
-COMMON_PARAMS = {"page", "page_size", "format"}
+COMMON_PARAMS = {"page", "page_size", "format", "ordering"}
 
 
 class StrictQueryMixin:
@@ -38,13 +38,36 @@ class StrictQueryMixin:
             raise ValidationError({name: _("The value contains a NUL character.") for name in bad})
 
 
+class StrictOrdering(filters.OrderingFilter):
+    """DRF's ordering, but an unknown field is a 400 rather than silently ignored."""
+
+    def get_ordering(self, request: Request, queryset: Any, view: Any) -> Any:
+        raw = request.query_params.get(self.ordering_param)
+        if raw:
+            allowed = set(view.ordering_fields)
+            wrong = [term for term in raw.split(",") if term.strip().lstrip("-") not in allowed]
+            if wrong:
+                fields = ", ".join(sorted(allowed))
+                raise ValidationError(
+                    {"ordering": _("Order by one of: %(fields)s.") % {"fields": fields}}
+                )
+        return super().get_ordering(request, queryset, view)
+
+
 @extend_schema(
     parameters=[
         OpenApiParameter(name, str) for name in ("q", "legal_form", "region", "field", "status")
     ]
 )
 class NGOViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
-    """Everyone: verified NGOs of the registry; ``q`` ignores case and Azerbaijani diacritics."""
+    """Everyone: verified NGOs of the registry; ``q`` ignores case and Azerbaijani diacritics.
+
+    ``ordering``: ``sort_key`` (Azerbaijani alphabet order, the default), ``founded_on``, or
+    either with ``-`` for descending.
+    """
+
+    filter_backends = [StrictOrdering]
+    ordering_fields = ["sort_key", "founded_on"]
 
     serializer_class = s.NGOSerializer
     permission_classes = [permissions.AllowAny]
@@ -70,7 +93,13 @@ class CallViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ign
 
 @extend_schema(parameters=[OpenApiParameter("call", int), OpenApiParameter("ngo", int)])
 class ProjectViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
-    """Everyone: funded projects with amounts, payments and indicators (target vs actual)."""
+    """Everyone: funded projects with amounts, payments and indicators (target vs actual).
+
+    ``ordering``: ``number`` (default), ``amount``, ``starts_on``, each also descending with ``-``.
+    """
+
+    filter_backends = [StrictOrdering]
+    ordering_fields = ["number", "amount", "starts_on"]
 
     serializer_class = s.ProjectSerializer
     permission_classes = [permissions.AllowAny]
