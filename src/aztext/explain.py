@@ -48,6 +48,8 @@ def describe(old: str, new: str, how: str, by_context: bool) -> str:
     if how.startswith("suffix:"):
         stem, _, ending = how[len("suffix:") :].partition("+")
         parts.append(f"stem '{stem}' in lexicon + suffix -{ending}")
+    elif how == "edits":
+        parts.append("word in lexicon, read through unusual OCR edits")
     elif how == "letters":
         parts.append("word not in lexicon, letters chosen by letter statistics")
     else:

@@ -34,6 +34,7 @@ from aztext.channel import (
     substitution_cost,
     variants,
 )
+from aztext.edits import edit_readings
 from aztext.letters import LetterModel, best_reading
 from aztext.lexicon import Lexicon
 from aztext.morphology import (
@@ -65,6 +66,10 @@ MIN_SUFFIX_WORD = 6
 #: when it beats the written word by LETTER_MARGIN.
 MIN_LETTER_WORD = 4
 LETTER_MARGIN = 2.0
+#: unknown words at least this long with no other reading get readings by edit
+#: distance (see :mod:`aztext.edits`) from their first MAX_EDIT_FORMS forms.
+MIN_EDIT_WORD = 4
+MAX_EDIT_FORMS = 4
 #: stems tried per confusion key in the suffix search.
 MAX_STEMS = 40
 
@@ -240,6 +245,9 @@ def generate(
     if suffixes and len(word) >= MIN_SUFFIX_WORD and own.how == "unknown" and best < -12.0:
         for form, rcost in forms[:8]:
             suffix_candidates(form, rcost, prof, lex, found)
+    if suffixes and len(word) >= MIN_EDIT_WORD and own.how == "unknown":
+        if max(c.score for c in found.values()) <= own.score:
+            edit_candidates(forms[:MAX_EDIT_FORMS], own, prof, lex, found)
     ranked = sorted(found.values(), key=lambda c: -c.score)
     if suffixes and ranked[0] is own and own.how == "unknown" and len(word) >= MIN_LETTER_WORD:
         reading = letter_candidate(word, own, prof, lex)
@@ -248,6 +256,20 @@ def generate(
     top = ranked[0].score
     kept = [c for c in ranked[:MAX_CANDIDATES] if c.score >= top - SCORE_WINDOW]
     return tuple(kept)
+
+
+def edit_candidates(
+    forms: list[tuple[str, float]],
+    own: Candidate,
+    prof: Profile,
+    lex: Lexicon,
+    found: dict[str, Candidate],
+) -> None:
+    """Add lexicon words a few unusual edits away (see :mod:`aztext.edits`)."""
+    for text, score, cost in edit_readings(forms, prof, lex, own.score - SCORE_WINDOW):
+        old = found.get(text)
+        if old is None or score > old.score:
+            found[text] = Candidate(text, score, cost, "edits")
 
 
 def letter_model(lex: Lexicon) -> LetterModel:
