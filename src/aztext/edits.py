@@ -30,7 +30,7 @@ MARKS = "VGI"
 CLASS_SUBSTITUTION = 3.0
 SUBSTITUTION = 4.5
 DROPPED = 4.0
-ADDED = 4.0
+ADDED = 6.0
 #: a dropped ı or ə (letters the models without them lose most) costs less.
 DROPPED_CHEAP = {"ı": 3.0, "ə": 3.0}
 #: extra price of an unknown edit to a letter every OCR model knows (b, d, k …).

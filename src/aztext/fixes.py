@@ -212,6 +212,18 @@ def apply_case(original: str, new: str, sentence_start: bool = False) -> str:
 
 
 @lru_cache(maxsize=65536)
+def is_caps_word_with_schwa_digit(part: str) -> bool:
+    """A word in capitals whose only digits are Ə read as 3 or 9 (``GÜLÇÖHR3``),
+    unlike a code (``COP29``, ``B2B``): at least four letters, no two digits
+    side by side."""
+    digits = [ch for ch in part if ch.isdigit()]
+    return (
+        sum(ch.isalpha() for ch in part) >= 4
+        and all(ch in CASELESS_DIGITS for ch in digits)
+        and not any(a.isdigit() and b.isdigit() for a, b in zip(part, part[1:], strict=False))
+    )
+
+
 def is_restorable(part: str) -> bool:
     """Whether a word part may be changed at all.
 
@@ -226,7 +238,7 @@ def is_restorable(part: str) -> bool:
     if any(not ("a" <= ch.lower() <= "z" or ch.lower() in "əıöüşçğİéèëäíìîó") for ch in letters):
         return False
     if any(ch.isdigit() for ch in part):
-        if not any(ch.islower() for ch in letters):
+        if not any(ch.islower() for ch in letters) and not is_caps_word_with_schwa_digit(part):
             return False
         if any(ch.isdigit() and ch not in DIGIT_LETTERS for ch in part):
             return False

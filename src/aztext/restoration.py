@@ -341,13 +341,14 @@ class Restorer:
     def ocr_junk(self, para: Paragraph, prof: Profile) -> list[Change]:
         """Remove what OCR read into the wide gaps of a justified column (in place).
 
-        Lone ``(``, ``Oo``, ``oO`` tokens go; the same junk glued to the front of
-        a word goes; an ``o`` glued to a number or to a word goes when the word
-        without it reads much better (``oteşkil`` → ``teşkil``, then ``təşkil``).
+        Lone ``(``, ``Oo``, ``oO`` tokens go, and so does ``(o`` when no ``)``
+        closes it; the same junk glued to the front of a word goes; an ``o``
+        glued to a number or to a word goes when the word without it reads much
+        better (``oteşkil`` → ``teşkil``, then ``təşkil``).
         """
         changes: list[Change] = []
-        for tok in para.tokens:
-            if is_gap_junk(tok.text):
+        for i, tok in enumerate(para.tokens):
+            if is_gap_junk(tok.text) or (tok.text == "(o" and never_closed(para.tokens[i + 1 :])):
                 changes.append(Change(tok.start, tok.text, "", "OCR gap junk removed", 0.8))
                 tok.text = ""
                 continue
@@ -728,6 +729,20 @@ class Restorer:
             + sum(len(s) + len(p) for s, p in zip(seps, parts[:index], strict=False))
             + len(seps[index])
         )
+
+
+def never_closed(rest: list[Token]) -> bool:
+    """Whether a ``(`` before the tokens ``rest`` is left open (no ``)`` closes it)."""
+    depth = 0
+    for tok in rest:
+        for ch in tok.text:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if not depth:
+                    return False
+                depth -= 1
+    return True
 
 
 def clitic_harmony(host: str, clitic: str) -> float:
