@@ -23,6 +23,8 @@ LETTER_LIKE = "®@¢"
 DIGIT_LETTERS = "013569"
 #: Digits OCR reads for Ə/ə: they carry no case, so sentence position decides.
 CASELESS_DIGITS = "39"
+#: capitals shaped like their small letters: OCR reads one for the other.
+SHAPE_ALIKE_CAPITALS = "CÇOÖSŞVWXZ"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
 NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
@@ -211,7 +213,6 @@ def apply_case(original: str, new: str, sentence_start: bool = False) -> str:
     return new
 
 
-@lru_cache(maxsize=65536)
 def is_caps_word_with_schwa_digit(part: str) -> bool:
     """A word in capitals whose only digits are Ə read as 3 or 9 (``GÜLÇÖHR3``),
     unlike a code (``COP29``, ``B2B``): at least four letters, no two digits
@@ -224,6 +225,7 @@ def is_caps_word_with_schwa_digit(part: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_restorable(part: str) -> bool:
     """Whether a word part may be changed at all.
 
@@ -245,7 +247,11 @@ def is_restorable(part: str) -> bool:
     if ROMAN.match(part):
         return False
     tail = part[1:]
-    return not (any(ch.isupper() for ch in tail) and any(ch.islower() for ch in tail))
+    if any(ch.islower() for ch in tail):  # a capital inside a lower-case word:
+        # a name (McDonald, iPhone) unless the capital has the shape of its
+        # small letter, which OCR confuses (aSasları, toZə)
+        return all(ch.islower() or ch in SHAPE_ALIKE_CAPITALS for ch in tail if ch.isalpha())
+    return True
 
 
 ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
