@@ -166,6 +166,18 @@ def fix_spaced_hyphen(token: str) -> str | None:
     return EN_DASH if token == "-" else None
 
 
+BRACKET_CAPITAL = re.compile(r"^(\W*)\[(?=[a-zəıöüşçğ]+\b)(?!.*\])")
+
+
+def fix_bracket_capital(token: str) -> str | None:
+    """An unclosed ``[`` opening a lower-case word (OCR of the capital İ, whose
+    dot and stem it reads as a bracket): ``[til`` → ``İtil``; else None."""
+    match = BRACKET_CAPITAL.match(token)
+    if not match:
+        return None
+    return match.group(1) + "İ" + token[match.end() :]
+
+
 PIPES = re.compile(r"^([(\[]?)(\|{1,3})([.,;:)\]]?)$")
 
 

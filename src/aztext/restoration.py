@@ -44,6 +44,7 @@ from aztext.fixes import (
     apply_case,
     fix_number_suffix,
     fix_numero,
+    fix_bracket_capital,
     fix_pipe_numeral,
     fix_quote_junk,
     fix_spaced_hyphen,
@@ -418,6 +419,12 @@ class Restorer:
                 )
                 tok.text = numeral
                 continue
+            capital = fix_bracket_capital(tok.text) if layout else None
+            if capital is not None:
+                changes.append(
+                    Change(tok.start, tok.text, capital, "capital İ restored (OCR read it as [)", 0.8)
+                )
+                tok.text = capital
             dash = fix_spaced_hyphen(tok.text) if dashes else None
             if dash is not None:
                 changes.append(
