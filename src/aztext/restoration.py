@@ -135,7 +135,8 @@ class Slot:
     cands: tuple[Candidate, ...]
     chosen: str = ""
     by_context: bool = False
-    #: punctuation stands between this part and the one before it.
+    #: punctuation stands between this part and the one before it (or it opens
+    #: the paragraph).
     after_punct: bool = False
 
 
@@ -484,7 +485,7 @@ class Restorer:
         """Split tokens into parts and make a slot (or a context break) for each part."""
         parts_per_token: list[list[str]] = []
         seq: list[Slot | None] = []
-        punct = False
+        punct = True  # the paragraph start counts as punctuation
         cands = self.cands
         for t, tok in enumerate(para.tokens):
             prefixed, suffixed, parts, keys, seps, _ = self.token_parts(tok.text)
@@ -575,13 +576,24 @@ class Restorer:
     def cand_scores(slot: Slot, used: Counter[str] | None) -> list[float]:
         """Candidate scores of a slot plus the document-cache bonus: a reading that
         is the best reading of other words of the document gains
-        ``DOC_WEIGHT × log(1 + uses elsewhere)`` (one spelling per document)."""
-        if not used or len(slot.cands) == 1:
-            return [c.score for c in slot.cands]
-        top = slot.cands[0].word
-        return [
-            c.score + DOC_WEIGHT * math.log1p(used[c.word] - (c.word == top)) for c in slot.cands
-        ]
+        ``DOC_WEIGHT × log(1 + uses elsewhere)`` (one spelling per document).
+        After punctuation a clitic reading (``də``, ``mi`` …) loses
+        ``HARMONY_WEIGHT``: a clitic leans on the word before it."""
+        if len(slot.cands) == 1:
+            return [slot.cands[0].score]
+        scores = [c.score for c in slot.cands]
+        if used:
+            top = slot.cands[0].word
+            scores = [
+                s + DOC_WEIGHT * math.log1p(used[c.word] - (c.word == top))
+                for s, c in zip(scores, slot.cands, strict=True)
+            ]
+        if slot.after_punct:  # a clitic follows its host word, never punctuation
+            scores = [
+                s - HARMONY_WEIGHT * (c.word in CLITIC_HARMONY)
+                for s, c in zip(scores, slot.cands, strict=True)
+            ]
+        return scores
 
     def viterbi_run(self, run: list[Slot], used: Counter[str] | None = None) -> None:
         """Viterbi over one run of adjacent word slots."""
