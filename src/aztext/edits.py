@@ -81,9 +81,7 @@ def letter_prices(prof: Profile) -> dict[str, float]:
     ``−log`` of its loss rate in this document (a model that knows the letter
     rarely garbles it); other letters pay :data:`PLAIN_LETTER`."""
     return {
-        letter: -math.log(rate)
-        for letter, rate in prof
-        if len(letter) == 1 and letter.islower()
+        letter: -math.log(rate) for letter, rate in prof if len(letter) == 1 and letter.islower()
     }
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from aztext.casing import upper
 from aztext.channel import PERMISSIVE, confusion_key, variants
@@ -233,7 +234,7 @@ def is_caps_word_with_schwa_digit(part: str) -> bool:
     return (
         sum(ch.isalpha() for ch in part) >= 4
         and all(ch in CASELESS_DIGITS for ch in digits)
-        and not any(a.isdigit() and b.isdigit() for a, b in zip(part, part[1:], strict=False))
+        and not any(a.isdigit() and b.isdigit() for a, b in pairwise(part))
     )
 
 
@@ -269,6 +270,8 @@ def is_restorable(part: str) -> bool:
 ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
 TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
 NUMBER_SUFFIX = re.compile(r"^(\W*\d+)-([^\W\d_][^\W_]{0,5})(\W*)$")
+#: a number suffix with a word glued to it (``2007-ciildə``)
+GLUED_NUMBER_SUFFIX = re.compile(r"^(\W*\d+)-([^\W\d_]{3,30})(\W*)$")
 _TWO = {"a": "a", "ı": "a", "o": "a", "u": "a", "e": "ə", "ə": "ə", "i": "ə", "ö": "ə", "ü": "ə"}
 _FOUR = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 
@@ -351,8 +354,8 @@ def split_number_suffix(token: str, is_word: Callable[[str], bool]) -> str | Non
     Only when the suffix is no number ending itself but starts with one and the
     rest is a word (``is_word``); None otherwise.
     """
-    match = NUMBER_SUFFIX.match(token)
-    if not match or not match.group(2).isalpha() or not match.group(2).islower():
+    match = GLUED_NUMBER_SUFFIX.match(token)
+    if not match or not match.group(2).islower():
         return None
     head, suffix, tail = match.groups()
     known = number_endings(re.sub(r"\D", "", head))

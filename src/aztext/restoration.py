@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from aztext.casing import lower, upper
-from aztext.channel import Profile
+from aztext.channel import Profile, confusion_key
 from aztext.explain import describe
 from aztext.fixes import (
     CASELESS_DIGITS,
@@ -42,9 +42,9 @@ from aztext.fixes import (
     SENTENCE_END,
     Line,
     apply_case,
+    fix_bracket_capital,
     fix_number_suffix,
     fix_numero,
-    fix_bracket_capital,
     fix_pipe_numeral,
     fix_quote_junk,
     fix_spaced_hyphen,
@@ -77,6 +77,10 @@ PAIR_SMOOTHING = 1.0
 DOC_WEIGHT = 2.0
 #: an unlisted pair costs at most this (the list is incomplete).
 PAIR_PENALTY_CAP = 0.5
+#: cost of reading an unknown word as two words run together (OCR lost the
+#: space), and the shortest word so read.
+GLUED_COST = 8.0
+MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
 MAX_ABBREVIATION = 4
@@ -187,6 +191,7 @@ class Restorer:
         prepare(self.lex)
         self._parts: dict[str, TokenParts] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
+        self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
         self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
@@ -216,6 +221,8 @@ class Restorer:
             if layout:
                 changes.extend(self.ocr_junk(para, prof))
             changes.extend(self.token_fixes(para, dashes, ellipses, layout))
+            if layout:
+                changes.extend(self.glued_words(para, prof))
             split.append(self.slots(para, prof))
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
@@ -423,7 +430,7 @@ class Restorer:
             capital = fix_bracket_capital(tok.text) if layout else None
             if capital is not None:
                 changes.append(
-                    Change(tok.start, tok.text, capital, "capital İ restored (OCR read it as [)", 0.8)
+                    Change(tok.start, tok.text, capital, "capital İ restored (OCR read [)", 0.8)
                 )
                 tok.text = capital
             dash = fix_spaced_hyphen(tok.text) if dashes else None
@@ -479,6 +486,66 @@ class Restorer:
             if len(changes) == before and tok.text not in NUMERO_WORDS:
                 plain.add(tok.text)
         return changes
+
+    def glued_words(self, para: Paragraph, prof: Profile) -> list[Change]:
+        """Put back spaces OCR lost between two words (in place): ``iliyulun`` →
+        ``il iyulun``, also after a number suffix (``2021-ciiliyulun``)."""
+        changes: list[Change] = []
+        out: list[Token] = []
+        for tok in para.tokens:
+            new = self.unglue(tok.text, prof)
+            if new is None:
+                out.append(tok)
+                continue
+            changes.append(
+                Change(tok.start, tok.text, new, "space restored between words run together", 0.7)
+            )
+            pieces = new.split(" ")
+            for n, piece in enumerate(pieces):
+                last = n == len(pieces) - 1
+                out.append(Token(tok.start, tok.raw, piece, tok.line_end and last, tok.joined))
+        para.tokens = out
+        return changes
+
+    def unglue(self, text: str, prof: Profile) -> str | None:
+        """``text`` with the space restored between two words run together, or None."""
+        numbered = split_number_suffix(text, lambda rest: bool(self.glued_split(rest, prof)))
+        if numbered is not None:
+            number, rest = numbered.split(" ", 1)
+            return f"{number} {self.unglue(rest, prof)}"
+        prefix, core, suffix = split_affixes(text)
+        split = self.glued_split(core, prof)
+        return f"{prefix}{split[0]} {split[1]}{suffix}" if split else None
+
+    def glued_split(self, word: str, prof: Profile) -> tuple[str, str] | None:
+        """The two words an unknown lower-case ``word`` reads as, if reading it so
+        (both parts' scores and their pair score, less :data:`GLUED_COST`) beats
+        reading it as one word; memoised."""
+        key = (prof, word)
+        if key in self._glued:
+            return self._glued[key]
+        found = None
+        if len(word) >= MIN_GLUED and word.isalpha() and word.islower():
+            whole = self.best(word, prof)
+            if whole.how in UNKNOWN:
+                found = self.best_split(word, prof, whole.score + GLUED_COST)
+        self._glued[key] = found
+        return found
+
+    def best_split(self, word: str, prof: Profile, bar: float) -> tuple[str, str] | None:
+        """The best cut of ``word`` into two lexicon readings scoring above ``bar``."""
+        index = self.lex.index(confusion_key, charwise=True)
+        best = None
+        for cut in range(2, len(word) - 1):
+            left, right = word[:cut], word[cut:]
+            if confusion_key(left) not in index or confusion_key(right) not in index:
+                continue
+            a, b = self.best(left, prof), self.best(right, prof)
+            if a.how == "lexicon" and b.how == "lexicon":
+                score = a.score + b.score + self.pair_score(a.word, b.word)
+                if score > bar:
+                    best, bar = (left, right), score
+        return best
 
     # -- words -----------------------------------------------------------
     def slots(self, para: Paragraph, prof: Profile) -> tuple[list[list[str]], list[Slot | None]]:

@@ -245,9 +245,13 @@ def generate(
     if suffixes and len(word) >= MIN_SUFFIX_WORD and own.how == "unknown" and best < -12.0:
         for form, rcost in forms[:8]:
             suffix_candidates(form, rcost, prof, lex, found)
-    if suffixes and len(word) >= MIN_EDIT_WORD and own.how == "unknown":
-        if max(c.score for c in found.values()) <= own.score:
-            edit_candidates(forms[:MAX_EDIT_FORMS], own, prof, lex, found)
+    if (
+        suffixes
+        and len(word) >= MIN_EDIT_WORD
+        and own.how == "unknown"
+        and max(c.score for c in found.values()) <= own.score
+    ):
+        edit_candidates(forms[:MAX_EDIT_FORMS], own, prof, lex, found)
     ranked = sorted(found.values(), key=lambda c: -c.score)
     if suffixes and ranked[0] is own and own.how == "unknown" and len(word) >= MIN_LETTER_WORD:
         reading = letter_candidate(word, own, prof, lex)
