@@ -84,6 +84,10 @@ MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
 MAX_ABBREVIATION = 4
+#: readings that guess at an unknown word (edit distance, letter statistics),
+#: and the longest all-capital word they are not offered for (an acronym).
+GUESSES = ("edits", "letters")
+MAX_ACRONYM = 5
 #: how a word outside the lexicon is read: as written, or by letter statistics.
 UNKNOWN = ("unknown", "letters")
 #: score an ``o``-less reading must gain to drop a glued initial ``o``.
@@ -562,7 +566,10 @@ class Restorer:
                     seq.append(None)
                     continue
                 punct = punct or (prefixed if not p else seps[p] != "-")
-                seq.append(Slot(t, p, key, cands(key, prof), after_punct=punct))
+                found = cands(key, prof)
+                if len(found) > 1 and is_acronym(parts[p]):
+                    found = tuple(c for c in found if c.how not in GUESSES) or found[-1:]
+                seq.append(Slot(t, p, key, found, after_punct=punct))
                 punct = False
             if not parts:
                 seq.append(None)
@@ -815,6 +822,12 @@ class Restorer:
             + sum(len(s) + len(p) for s, p in zip(seps, parts[:index], strict=False))
             + len(seps[index])
         )
+
+
+def is_acronym(part: str) -> bool:
+    """A short word in capitals (JSON, IATI): read only as a lexicon word or
+    inflection, never by a guess (see :data:`GUESSES`)."""
+    return len(part) <= MAX_ACRONYM and part.isupper()
 
 
 def never_closed(rest: list[Token]) -> bool:
