@@ -758,12 +758,9 @@ class Restorer:
                 continue
             if slot.chosen == slot.seen:
                 continue
-            starts = (
-                slot.part == 0
-                and original[:1] in CASELESS_DIGITS
-                and self.sentence_start(para, slot.token)
-            )
-            memo_key = (original, slot.chosen, slot.by_context, starts, capitals, id(slot.cands))
+            opens = slot.part == 0 and self.sentence_start(para, slot.token)
+            starts = opens and original[:1] in CASELESS_DIGITS
+            memo_key = (original, slot.chosen, slot.by_context, opens, capitals, id(slot.cands))
             explained = self._explained.get(memo_key)
             if explained is None:
                 new = apply_case(original, slot.chosen, starts)
@@ -771,11 +768,11 @@ class Restorer:
                     capitals
                     and new[:1] == "ə"
                     and original[:1] != "ə"
-                    and len(new) > 3
-                    and slot.chosen in self.lex.names
+                    and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
                 ):
                     # OCR models without Ə read its capital as a lower-case letter
-                    # (oliyev): a name gets its capital back (Əliyev)
+                    # (oliyev, on): a name or a sentence gets its capital back
+                    # (Əliyev, Ən)
                     new = upper(new[:1]) + new[1:]
                 cand = next(c for c in slot.cands if c.word == slot.chosen)
                 explained = (
