@@ -179,6 +179,24 @@ def fix_bracket_capital(token: str) -> str | None:
     return match.group(1) + "İ" + token[match.end() :]
 
 
+ABBREVIATION_SUFFIX = re.compile(r"^(\W*)([A-ZÇƏĞIİÖŞÜ]{2,5})([a-zçəğıöşü]{1,8})(\W*)$")
+
+
+def fix_abbreviation_suffix(token: str, is_suffix: Callable[[str], bool]) -> str | None:
+    """A suffix glued to an abbreviation without its hyphen (``QHTnin`` →
+    ``QHT-nin``), when ``is_suffix`` accepts the small letters and not all the
+    capitals are shaped like small letters (``OÇanunu`` is case noise); else None."""
+    match = ABBREVIATION_SUFFIX.match(token)
+    if (
+        not match
+        or all(ch in SHAPE_ALIKE_CAPITALS for ch in match.group(2))
+        or not is_suffix(match.group(3))
+    ):
+        return None
+    before, letters, suffix, after = match.groups()
+    return f"{before}{letters}-{suffix}{after}"
+
+
 PIPES = re.compile(r"^([(\[]?)(\|{1,3})([.,;:)\]]?)$")
 
 

@@ -42,6 +42,7 @@ from aztext.fixes import (
     SENTENCE_END,
     Line,
     apply_case,
+    fix_abbreviation_suffix,
     fix_bracket_capital,
     fix_number_suffix,
     fix_numero,
@@ -61,7 +62,14 @@ from aztext.fixes import (
 )
 from aztext.lexicon import Lexicon, get_lexicon
 from aztext.morphology import FOUR_WAY, TWO_WAY, last_vowel
-from aztext.words import Candidate, CandidateCache, estimate_profile, posterior, prepare
+from aztext.words import (
+    Candidate,
+    CandidateCache,
+    estimate_profile,
+    posterior,
+    prepare,
+    reads_as_suffix,
+)
 
 TOKEN = re.compile(r"\S+")
 NUMBERING = re.compile(r"^[\d.]+$")
@@ -456,6 +464,12 @@ class Restorer:
             if new != tok.text:
                 changes.append(Change(tok.start, tok.text, new, "OCR quote junk normalised", 0.9))
                 tok.text = new
+            hyphened = fix_abbreviation_suffix(tok.text, reads_as_suffix)
+            if hyphened is not None:
+                changes.append(
+                    Change(tok.start, tok.text, hyphened, "hyphen put back after an acronym", 0.8)
+                )
+                tok.text = hyphened
             split = split_number_suffix(tok.text, self.lex.__contains__)
             if split is not None:
                 changes.append(

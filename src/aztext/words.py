@@ -440,3 +440,8 @@ def estimate_profile(word_counts: dict[str, int], cache: CandidateCache) -> Prof
     rates["İ"] = rates["ı"]
     rates.update(schwa_mix(readings))
     return tuple(sorted(rates.items()))
+
+
+def reads_as_suffix(text: str) -> bool:
+    """Whether ``text`` may be a (damaged) chain of suffixes (``nin``, ``lera``)."""
+    return confusion_key(text) in _ENDING_KEYS_ANY
