@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from aztext.casing import upper
+from aztext.casing import lower, upper
 from aztext.channel import PERMISSIVE, confusion_key, variants
-from aztext.morphology import attach
+from aztext.morphology import VOWELS, attach, endings, signature
 
 #: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
 LETTER_LIKE = "®@¢"
@@ -195,6 +195,58 @@ def fix_abbreviation_suffix(token: str, is_suffix: Callable[[str], bool]) -> str
         return None
     before, letters, suffix, after = match.groups()
     return f"{before}{letters}-{suffix}{after}"
+
+
+#: the names of the consonant letters, as an acronym is spelt out (QHT: qe-he-te)
+LETTER_NAMES = {
+    **dict.fromkeys("bcçdgğhxjqpştvyz", ""),
+    "f": "ef",
+    "k": "ka",
+    "l": "el",
+    "m": "em",
+    "n": "en",
+    "r": "er",
+    "s": "es",
+}
+
+
+def spoken_acronym(letters: str) -> str:
+    """An acronym as read aloud, which its suffixes follow: as a word when it
+    has a vowel (AŞPA, VÖEN), else letter by letter (QHT → qehete)."""
+    low = lower(letters)
+    if any(ch in VOWELS for ch in low):
+        return low
+    return "".join(LETTER_NAMES.get(ch) or ch + "e" for ch in low)
+
+
+def match_acronym_ending(acronym: str, suffix: str) -> str | None:
+    """The suffix chain after ``acronym`` that ``suffix`` is a misreading of
+    (``QHT`` + ``lera`` → ``lərə``): ``suffix`` itself if it is a chain in any
+    harmony (``AZN-dir``: the acronym may be spelt out), else the one chain in
+    harmony with the acronym read the same way; None if none or several."""
+    if suffix in all_endings():
+        return suffix  # a correct chain in some harmony: the writer knows how it is read
+    known = acronym_endings(spoken_acronym(acronym))
+    found = known.get(confusion_key(suffix), ())
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def all_endings() -> frozenset[str]:
+    """Every suffix chain in every harmony."""
+    return frozenset(
+        ending for vowel in "ıiuü" for final in (False, True) for ending in endings(vowel, final)
+    )
+
+
+@lru_cache(maxsize=64)
+def acronym_endings(spoken: str) -> dict[str, tuple[str, ...]]:
+    """Suffix chains after a word read ``spoken``, by confusion key."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for ending in endings(*signature(spoken)):
+        key = confusion_key(ending)
+        grouped[key] = (*grouped.get(key, ()), ending)
+    return grouped
 
 
 PIPES = re.compile(r"^([(\[]?)(\|{1,3})([.,;:)\]]?)$")

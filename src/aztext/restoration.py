@@ -53,6 +53,7 @@ from aztext.fixes import (
     is_gap_junk,
     is_restorable,
     is_soft_hyphen_end,
+    match_acronym_ending,
     paragraphs,
     split_affixes,
     split_number_suffix,
@@ -809,6 +810,7 @@ class Restorer:
                     confidence,
                 )
             )
+        changes.extend(self.acronym_suffixes(para, parts_per_token, new_parts))
         words = []
         for tok, parts, fixed in zip(para.tokens, parts_per_token, new_parts, strict=True):
             if parts == fixed:
@@ -820,6 +822,28 @@ class Restorer:
                 prefix + "".join(sep + part for sep, part in zip(seps, fixed, strict=True)) + suffix
             )
         return words, changes
+
+    def acronym_suffixes(
+        self, para: Paragraph, parts_per_token: list[list[str]], new_parts: list[list[str]]
+    ) -> list[Change]:
+        """Spell the suffix after an acronym in harmony with it as read aloud
+        (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); in place."""
+        changes: list[Change] = []
+        for t, fixed in enumerate(new_parts):
+            if len(fixed) != 2 or not (2 <= len(fixed[0]) <= MAX_ACRONYM + 1):
+                continue
+            if not fixed[0].isupper() or self.token_parts(para.tokens[t].text)[4][1] != "-":
+                continue
+            seen = parts_per_token[t][1]
+            if not seen.isalpha() or not seen.islower():
+                continue
+            ending = match_acronym_ending(fixed[0], seen)
+            if ending is not None and ending != fixed[1]:
+                position = self.part_position(para.tokens[t], parts_per_token[t], 1)
+                reason = "suffix spelt in harmony with the acronym"
+                changes.append(Change(position, fixed[1], ending, reason, 0.8))
+                fixed[1] = ending
+        return changes
 
     def part_position(self, tok: Token, parts: list[str], index: int) -> int:
         """Offset of a word part in the input (token start if the token was rebuilt)."""
