@@ -86,6 +86,8 @@ PAIR_SMOOTHING = 1.0
 DOC_WEIGHT = 2.0
 #: an unlisted pair costs at most this (the list is incomplete).
 PAIR_PENALTY_CAP = 0.5
+#: how often an OCR model that loses q reads a capital Q as O.
+CAPITAL_Q_AS_O = 0.3
 #: cost of reading an unknown word as two words run together (OCR lost the
 #: space), and the shortest word so read.
 GLUED_COST = 8.0
@@ -204,6 +206,7 @@ class Restorer:
         prepare(self.lex)
         self._parts: dict[str, TokenParts] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
+        self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
@@ -582,6 +585,8 @@ class Restorer:
                     continue
                 punct = punct or (prefixed if not p else seps[p] != "-")
                 found = cands(key, prof)
+                if parts[p][:1] == "O" and len(key) > 1:
+                    found = self.capital_q_readings(key, found, prof)
                 if len(found) > 1 and is_acronym(parts[p]):
                     found = tuple(c for c in found if c.how not in GUESSES) or found[-1:]
                 seq.append(Slot(t, p, key, found, after_punct=punct))
@@ -590,6 +595,28 @@ class Restorer:
                 seq.append(None)
             punct = suffixed
         return parts_per_token, seq
+
+    def capital_q_readings(
+        self, key: str, found: tuple[Candidate, ...], prof: Profile
+    ) -> tuple[Candidate, ...]:
+        """Readings of a word written with a capital O, which may be a capital Q
+        (OCR models without q read it so: ``Orantınızın``): the readings of
+        ``q`` + the rest join at the cost of that misreading; memoised."""
+        memo_key = (prof, key)
+        hit = self._capital_q.get(memo_key)
+        if hit is None:
+            cost = -math.log(CAPITAL_Q_AS_O * dict(prof)["q"])
+            alt = [
+                Candidate(c.word, c.score - cost, c.cost + cost, c.how)
+                for c in self.cands("q" + key[1:], prof)
+                if c.how not in UNKNOWN
+            ]
+            best: dict[str, Candidate] = {}
+            for cand in sorted([*found, *alt], key=lambda c: -c.score):
+                best.setdefault(cand.word, cand)
+            hit = tuple(best.values())[: len(found) + 1]
+            self._capital_q[memo_key] = hit
+        return hit
 
     def token_parts(self, text: str) -> TokenParts:
         """Memoised split of a token: punctuation before/after, word parts, the
