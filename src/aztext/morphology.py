@@ -10,7 +10,8 @@ s) and the k→y, q→ğ change before a vowel (``qanunvericilik`` →
 
 Verbs: a stem (a verb stem, or a noun made a verb with ``-la/-lən``, ``-ıl``,
 ``-ın``, ``-dır``) takes an optional negation ``-ma/-mə`` and one tense or
-mood with its person ending: past ``-dı`` (``pırtladı``, ``gəldik``),
+mood with its person ending: imperative ``-ın``/``-ınız`` (``imzalayın``),
+``-alım`` and ``-sın``; past ``-dı`` (``pırtladı``, ``gəldik``),
 evidential ``-mış`` (``naxoşlamışam``, ``şirlənmişdilər``), present ``-ır``
 (``dartır``, ``maraqlanmırlardı``), converb ``-ıb`` (``yıxıbsan``,
 ``görünübmüş``), aorist ``-ar/-maz``, future ``-acaq``, conditional ``-sa``,
@@ -87,6 +88,8 @@ TENSES: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], bool], ...] = 
     (("(y)AcAQ",), ((), ("lAr",), ("dIr",)), True),
     (("mAlI",), PERSON_2, True),
     (("sIn",), ((), ("lAr",)), False),
+    (("(y)In",), ((), ("Iz",)), False),
+    (("(y)AlIm",), ((),), False),
     (("(y)A",), (("m",), ("sAn",), ("Q",), ("sInIz",), ("lAr",)), False),
     (("(y)ArAQ",), ((),), False),
     (("(y)AndA",), ((),), False),
