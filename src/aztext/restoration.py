@@ -98,7 +98,9 @@ MAX_ABBREVIATION = 4
 #: readings that guess at an unknown word (edit distance, letter statistics),
 #: and the longest all-capital word they are not offered for (an acronym).
 GUESSES = ("edits", "letters")
-MAX_ACRONYM = 5
+MAX_ACRONYM = 4
+#: an acronym as written scores this much above an unknown word.
+ACRONYM_BONUS = 8.0
 #: how a word outside the lexicon is read: as written, or by letter statistics.
 UNKNOWN = ("unknown", "letters")
 #: score an ``o``-less reading must gain to drop a glued initial ``o``.
@@ -588,7 +590,7 @@ class Restorer:
                 if parts[p][:1] == "O" and len(key) > 1:
                     found = self.capital_q_readings(key, found, prof)
                 if len(found) > 1 and is_acronym(parts[p]):
-                    found = tuple(c for c in found if c.how not in GUESSES) or found[-1:]
+                    found = acronym_readings(key, found)
                 seq.append(Slot(t, p, key, found, after_punct=punct))
                 punct = False
             if not parts:
@@ -890,6 +892,20 @@ def is_acronym(part: str) -> bool:
     """A short word in capitals (JSON, IATI): read only as a lexicon word or
     inflection, never by a guess (see :data:`GUESSES`)."""
     return len(part) <= MAX_ACRONYM and part.isupper()
+
+
+def acronym_readings(key: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Readings of a short word in capitals: no guesses (see :data:`GUESSES`), and
+    the word as written scores as a rare word, not as an unknown one (acronyms
+    such as OCR or ZIP are rarely in a word list)."""
+    kept = [
+        Candidate(c.word, c.score + ACRONYM_BONUS, c.cost, c.how)
+        if c.word == key and c.how == "unknown"
+        else c
+        for c in found
+        if c.how not in GUESSES
+    ]
+    return tuple(sorted(kept, key=lambda c: -c.score)) or found[-1:]
 
 
 def never_closed(rest: list[Token]) -> bool:
