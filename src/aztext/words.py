@@ -35,7 +35,7 @@ from aztext.channel import (
     variants,
 )
 from aztext.letters import LetterModel, best_reading
-from aztext.lexicon import Lexicon
+from aztext.lexicon import Lexicon, paused_gc
 from aztext.morphology import (
     MORPHEME_COST,
     analyse,
@@ -274,10 +274,11 @@ def letter_candidate(word: str, own: Candidate, prof: Profile, lex: Lexicon) -> 
 def prepare(lex: Lexicon) -> None:
     """Build the lookup tables once, up front: the confusion index of ``lex`` and
     the suffix tables of every stem signature."""
-    lex.index(confusion_key, charwise=True)
-    for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
-        for vowel_final in (False, True):
-            endings_by_key(vowel, vowel_final)
+    with paused_gc():
+        lex.index(confusion_key, charwise=True)
+        for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
+            for vowel_final in (False, True):
+                endings_by_key(vowel, vowel_final)
 
 
 class CandidateCache:
