@@ -316,6 +316,24 @@ def rewrite_table(prof: Profile) -> tuple[tuple[str, str, bool, bool, float], ..
     )
 
 
+def rewrite_positions(form: str, old: str, start: int, initial: bool, final: bool) -> Iterator[int]:
+    """Where ``old`` may be rewritten in ``form``: at or after ``start``, only at the
+    start (``initial``) or the end (``final``) of the form if so marked."""
+    if initial:  # one place to look (an empty ``old`` would match everywhere)
+        pos = 0 if start == 0 and form.startswith(old) else -1
+    elif final:
+        pos = len(form) - len(old)
+        pos = pos if pos >= start and form.endswith(old) else -1
+    else:
+        pos = form.find(old, start)
+        while pos >= 0:
+            yield pos
+            pos = form.find(old, pos + 1)
+        return
+    if pos >= 0 and (not final or pos + len(old) == len(form)):
+        yield pos
+
+
 def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[str, float]]:
     """``word`` and its rewritten forms with their rewrite costs (word first)."""
     yield word, 0.0
@@ -328,13 +346,10 @@ def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[
             for old, true, initial, final, rw_cost in table:
                 if rw_cost == math.inf or old not in form:
                     continue
-                pos = form.find(old, start)
-                while pos >= 0:
-                    if (not initial or pos == 0) and (not final or pos + len(old) == len(form)):
-                        new = form[:pos] + true + form[pos + len(old) :]
-                        if new not in seen:
-                            seen.add(new)
-                            nxt.append((new, cost + rw_cost, pos + len(true)))
-                            yield new, cost + rw_cost
-                    pos = form.find(old, pos + 1)
+                for pos in rewrite_positions(form, old, start, initial, final):
+                    new = form[:pos] + true + form[pos + len(old) :]
+                    if new not in seen:
+                        seen.add(new)
+                        nxt.append((new, cost + rw_cost, pos + len(true)))
+                        yield new, cost + rw_cost
         frontier = nxt
