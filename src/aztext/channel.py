@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 #: Share of each letter in running Azerbaijani text (weighted lexicon counts).
 EXPECTED_RATE = {
@@ -61,6 +61,11 @@ _CLASSES = {
     "I": "iıüu1l|íìî",
 }
 KEY_TABLE = str.maketrans({ch: mark for mark, chars in _CLASSES.items() for ch in chars})
+#: the same mapping as (character, mark) replacements, for long texts (see
+#: :func:`confusion_key`); a mark is no class letter, so the order does not matter.
+KEY_REPLACEMENTS = tuple((chr(code), mark) for code, mark in KEY_TABLE.items())
+#: texts longer than this (word lists joined by newlines) are keyed by replacements.
+LONG_TEXT = 200
 
 #: (seen, true) → (letter whose loss rate scales it, probability given loss).
 #: A letter of None means a fixed probability (generic OCR noise).
@@ -166,8 +171,29 @@ Profile = tuple[tuple[str, float], ...]
 
 
 def confusion_key(word: str) -> str:
-    """The class-mark skeleton shared by a word and its one-letter misreadings."""
+    """The class-mark skeleton shared by a word and its one-letter misreadings.
+
+    Also keys many words joined by newlines at once (see :meth:`Lexicon.index
+    <aztext.lexicon.Lexicon.index>`).
+    """
+    if len(word) > LONG_TEXT:
+        return _text_key(word)
+    return _word_key(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """:func:`confusion_key` of one word (memoised: words recur)."""
     return word.translate(KEY_TABLE)
+
+
+def _text_key(text: str) -> str:
+    """:func:`confusion_key` of a long text: one ``str.replace`` per class letter
+    runs far faster than ``str.translate`` on non-ASCII text."""
+    for letter, mark in KEY_REPLACEMENTS:
+        if letter in text:
+            text = text.replace(letter, mark)
+    return text
 
 
 def loss_rate(seen: int, letters: int, letter: str) -> float:
@@ -290,6 +316,24 @@ def rewrite_table(prof: Profile) -> tuple[tuple[str, str, bool, bool, float], ..
     )
 
 
+def rewrite_positions(form: str, old: str, start: int, initial: bool, final: bool) -> Iterator[int]:
+    """Where ``old`` may be rewritten in ``form``: at or after ``start``, only at the
+    start (``initial``) or the end (``final``) of the form if so marked."""
+    if initial:  # one place to look (an empty ``old`` would match everywhere)
+        pos = 0 if start == 0 and form.startswith(old) else -1
+    elif final:
+        pos = len(form) - len(old)
+        pos = pos if pos >= start and form.endswith(old) else -1
+    else:
+        pos = form.find(old, start)
+        while pos >= 0:
+            yield pos
+            pos = form.find(old, pos + 1)
+        return
+    if pos >= 0 and (not final or pos + len(old) == len(form)):
+        yield pos
+
+
 def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[str, float]]:
     """``word`` and its rewritten forms with their rewrite costs (word first)."""
     yield word, 0.0
@@ -302,13 +346,10 @@ def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[
             for old, true, initial, final, rw_cost in table:
                 if rw_cost == math.inf or old not in form:
                     continue
-                pos = form.find(old, start)
-                while pos >= 0:
-                    if (not initial or pos == 0) and (not final or pos + len(old) == len(form)):
-                        new = form[:pos] + true + form[pos + len(old) :]
-                        if new not in seen:
-                            seen.add(new)
-                            nxt.append((new, cost + rw_cost, pos + len(true)))
-                            yield new, cost + rw_cost
-                    pos = form.find(old, pos + 1)
+                for pos in rewrite_positions(form, old, start, initial, final):
+                    new = form[:pos] + true + form[pos + len(old) :]
+                    if new not in seen:
+                        seen.add(new)
+                        nxt.append((new, cost + rw_cost, pos + len(true)))
+                        yield new, cost + rw_cost
         frontier = nxt

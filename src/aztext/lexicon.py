@@ -12,11 +12,11 @@ confusion-key index used for candidate lookup is built lazily on first use.
 from __future__ import annotations
 
 import contextlib
+import gc
 import gzip
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +25,36 @@ LEXICON_FILE = "lexicon.tsv.gz"
 BIGRAM_FILE = "bigrams.tsv.gz"
 NAMES_FILE = "names.txt.gz"
 LETTERS_FILE = "letters.tsv.gz"
+#: the package data as a folder (unless the package is imported from a zip file).
+DATA_DIR = Path(__file__).with_name("data")
 
 
 def _read_gz(name: str, directory: Path | None) -> str:
     """Text of a gzip'd data file from ``directory`` or the package data."""
+    if directory is None and DATA_DIR.is_dir():
+        directory = DATA_DIR
     if directory is not None:
         return gzip.decompress((directory / name).read_bytes()).decode("utf-8")
+    from importlib import resources  # a zipped package (slow to import: only then)
+
     raw = resources.files(DATA_PACKAGE).joinpath(name).read_bytes()
     return gzip.decompress(raw).decode("utf-8")
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while large tables are built.
+
+    The tables hold no reference cycles; the collections their many allocations
+    would trigger only scan them again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_counts(text: str) -> dict[str, float]:
@@ -68,7 +90,7 @@ class Lexicon:
         self.pair_total = sum(pairs.values()) or 1.0
         #: the pair list is cut at a rank: an unlisted pair is rarer than this.
         self.pair_floor = min(pairs.values(), default=1.0)
-        self._index: dict[str, list[str]] | None = None
+        self._index: dict[str, tuple[str, ...]] | None = None
         self._index_key: Callable[[str], str] | None = None
         #: per-lexicon memo tables of derived data (filled by their users).
         self.memo: dict[str, dict[str, Any]] = {}
@@ -95,28 +117,36 @@ class Lexicon:
         """Pseudo-count the pair ``first second`` would have if the words were independent."""
         return self.count(first) * self.count(second) * self.pair_total / self.total**2
 
-    def index(self, key: Callable[[str], str], charwise: bool = False) -> dict[str, list[str]]:
+    def index(
+        self, key: Callable[[str], str], charwise: bool = False
+    ) -> dict[str, tuple[str, ...]]:
         """Words grouped by ``key(word)``, most frequent first; built on first use.
 
         ``charwise`` says that ``key`` maps each character on its own and keeps
         newlines (a ``str.translate``): then all words are keyed in one call.
+        Groups are tuples: most hold one word, and a tuple of strings is soon
+        untracked by the garbage collector.
         """
         if self._index is None or self._index_key is not key:
             words = list(self.counts)  # file order is by descending count
             keys = key("\n".join(words)).split("\n") if charwise else map(key, words)
-            grouped: dict[str, list[str]] = {}
-            for word, word_key in zip(words, keys, strict=False):
-                group = grouped.get(word_key)
-                if group is None:
-                    grouped[word_key] = [word]
-                else:
-                    group.append(word)
+            grouped: dict[str, tuple[str, ...]] = {}
+            with paused_gc():
+                for word, word_key in zip(words, keys, strict=False):
+                    group = grouped.get(word_key)
+                    grouped[word_key] = (word,) if group is None else (*group, word)
             self._index, self._index_key = grouped, key
         return self._index
 
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Read the lexicon and pair files (package data unless ``directory``)."""
+    with paused_gc():
+        return _load(directory)
+
+
+def _load(directory: Path | None) -> Lexicon:
+    """:func:`load_lexicon` itself."""
     counts = parse_counts(_read_gz(LEXICON_FILE, directory))
     pairs = parse_pairs(_read_gz(BIGRAM_FILE, directory))
     try:

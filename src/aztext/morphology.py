@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from aztext.lexicon import paused_gc
+
 BACK = "aıou"
 VOWELS = "aıoueəiöü"
 TWO_WAY = {"a": "a", "ı": "a", "o": "a", "u": "a", "e": "ə", "ə": "ə", "i": "ə", "ö": "ə", "ü": "ə"}
@@ -187,17 +189,21 @@ def _chains() -> dict[tuple[str, ...], int]:
     return chains
 
 
+#: first templates of the chains a noun takes.
+NOUN_START = frozenset({d[0] for d in NOUN_DERIVATION} | {"lAr", *POSSESSIVE, *CASE, *FINAL})
+
+
 def needs_verb(chain: tuple[str, ...]) -> bool:
     """Whether ``chain`` inflects a verb stem (no -la/-laş/-lan making one of a noun)."""
     if chain[0] in {"lA", "lAş", "lAn"}:
         return False
-    noun_start = {d[0] for d in NOUN_DERIVATION} | {"lAr", *POSSESSIVE, *CASE, *FINAL}
-    return chain[0] not in noun_start
+    return chain[0] not in NOUN_START
 
 
 #: chains that only a verb stem takes (verb endings, -ma/-dıq/-an of a verb).
 VERB_CHAINS: set[tuple[str, ...]] = set()
-CHAIN_WEIGHTS = _chains()
+with paused_gc():
+    CHAIN_WEIGHTS = _chains()
 CHAINS = list(CHAIN_WEIGHTS)
 
 
@@ -266,27 +272,39 @@ def _step(template: str, vowel: str, vowel_final: bool, end: str) -> tuple[str, 
 
 
 @cache
+def trie_steps() -> tuple[tuple[int, str, int, bool], ...]:
+    """The nodes of :func:`chain_trie` but the root, in order, as (parent node,
+    template, weight, verb stem needed)."""
+    parent, template, weight, verb = chain_trie()
+    return tuple(zip(parent[1:], template[1:], weight[1:], verb[1:], strict=True))
+
+
+@cache
 def endings(vowel: str, vowel_final: bool) -> dict[str, int]:
     """Every suffix-chain spelling after a stem of this signature → weight in morphemes."""
-    parent, template, weight, verb = chain_trie()
-    forms = [""] * len(parent)
-    vowels = [vowel] * len(parent)
-    finals = [vowel_final] * len(parent)
     out: dict[str, int] = {}
     nominal: set[str] = set()
-    for node in range(1, len(parent)):
-        up = parent[node]
-        form = forms[up]
-        end = form[-1] if up and form[-1:] in ("q", "k") else ""
-        swap, piece, vowels[node] = _step(template[node], vowels[up], finals[up], end)
+    # per node: its spelling, its last vowel and whether it ends in a vowel; None
+    # when longer than MAX_SUFFIX_LEN (spellings only grow down the tree)
+    states: list[tuple[str, str, bool] | None] = [("", vowel, vowel_final)]
+    for up, template, weight, verb in trie_steps():
+        state = states[up]
+        if state is None:
+            states.append(None)
+            continue
+        form, last, final = state
+        end = form[-1] if form[-1:] in ("q", "k") else ""
+        swap, piece, last = _step(template, last, final, end)
         form = (form[:-1] + swap if swap else form) + piece
-        forms[node] = form
-        finals[node] = form[-1] in VOWELS
-        w = weight[node]
-        if w >= 0 and len(form) <= MAX_SUFFIX_LEN:
-            if form not in out or out[form] > w:
-                out[form] = w
-            if not verb[node]:
+        if len(form) > MAX_SUFFIX_LEN:
+            states.append(None)
+            continue
+        states.append((form, last, form[-1] in VOWELS))
+        if weight >= 0:
+            old = out.get(form)
+            if old is None or old > weight:
+                out[form] = weight
+            if not verb:
                 nominal.add(form)
     VERB_ONLY[(vowel, vowel_final)] = frozenset(out) - nominal
     return out

@@ -577,7 +577,7 @@ class Restorer:
         parts_per_token: list[list[str]] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
-        cands = self.cands
+        cands = self.cands.lookup(prof)
         for t, tok in enumerate(para.tokens):
             prefixed, suffixed, parts, keys, seps, _ = self.token_parts(tok.text)
             parts_per_token.append(parts)
@@ -586,7 +586,7 @@ class Restorer:
                     seq.append(None)
                     continue
                 punct = punct or (prefixed if not p else seps[p] != "-")
-                found = cands(key, prof)
+                found = cands(key)
                 if parts[p][:1] == "O" and len(key) > 1:
                     found = self.capital_q_readings(key, found, prof)
                 if len(found) > 1 and is_acronym(parts[p]):
@@ -660,23 +660,27 @@ class Restorer:
         that the list lacks scores below 0. Words outside the lexicon score 0.
         Clitic harmony is added for ``da``/``də`` and ``mı``/``mi``/….
         """
-        key = (first, second)
-        score = self._pair_memo.get(key)
+        score = self._pair_memo.get((first, second))
         if score is None:
-            score = 0.0
-            lex = self.lex
-            if first in lex and second in lex:
-                floor = lex.pair_floor * PAIR_SMOOTHING
-                score = PAIR_WEIGHT * max(
-                    -PAIR_PENALTY_CAP,
-                    math.log(
-                        (lex.pair_count(first, second) + floor)
-                        / (lex.expected_pair(first, second) + floor)
-                    ),
-                )
-            self._pair_memo[key] = score
+            score = self.pair_base(first, second)
         if adjacent and second in CLITIC_HARMONY:
             score += clitic_harmony(first, second)
+        return score
+
+    def pair_base(self, first: str, second: str) -> float:
+        """:meth:`pair_score` without clitic harmony (memoised)."""
+        score = 0.0
+        lex = self.lex
+        if first in lex and second in lex:
+            floor = lex.pair_floor * PAIR_SMOOTHING
+            score = PAIR_WEIGHT * max(
+                -PAIR_PENALTY_CAP,
+                math.log(
+                    (lex.pair_count(first, second) + floor)
+                    / (lex.expected_pair(first, second) + floor)
+                ),
+            )
+        self._pair_memo[(first, second)] = score
         return score
 
     def viterbi(self, seq: list[Slot | None], used: Counter[str] | None = None) -> None:
@@ -719,7 +723,7 @@ class Restorer:
             for s in run:
                 s.chosen = s.cands[0].word
             return
-        pair_score = self.pair_score
+        memo = self._pair_memo
         words = [c.word for c in run[0].cands]
         scores = self.cand_scores(run[0], used)
         backs: list[list[int]] = []
@@ -728,9 +732,23 @@ class Restorer:
             new_words, new_scores, back = [], [], []
             for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
                 word = cand.word
+                clitic = adjacent and word in CLITIC_HARMONY
+                if len(words) == 1 and not clitic:  # one way here: no choice to make
+                    pair = memo.get((words[0], word))
+                    if pair is None:
+                        pair = self.pair_base(words[0], word)
+                    new_words.append(word)
+                    new_scores.append(scores[0] + pair + own)
+                    back.append(0)
+                    continue
                 best, arg = -math.inf, 0
-                for j, prev in enumerate(words):
-                    score = scores[j] + pair_score(prev, word, adjacent)
+                for j, prev in enumerate(words):  # pair_score, inlined
+                    pair = memo.get((prev, word))
+                    if pair is None:
+                        pair = self.pair_base(prev, word)
+                    if clitic:
+                        pair += clitic_harmony(prev, word)
+                    score = scores[j] + pair
                     if score > best:
                         best, arg = score, j
                 new_words.append(word)

@@ -16,7 +16,9 @@ Azerbaijani letter and, for typed text, how unlikely ə is to be read as a, o, s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import mul
 
 from aztext.channel import (
     EXPECTED_RATE,
@@ -36,7 +38,7 @@ from aztext.channel import (
 )
 from aztext.edits import edit_readings
 from aztext.letters import LetterModel, best_reading
-from aztext.lexicon import Lexicon
+from aztext.lexicon import Lexicon, paused_gc
 from aztext.morphology import (
     MORPHEME_COST,
     analyse,
@@ -145,8 +147,10 @@ def lexicon_candidates(
     once a word's log-probability falls below ``best − SCORE_WINDOW`` no later
     word can be kept: the loop stops there.
     """
+    bucket = lex.index(confusion_key, charwise=True).get(confusion_key(form))
+    if not bucket:
+        return best
     table, keep = cost_table(prof), keep_costs(prof)
-    bucket = lex.index(confusion_key, charwise=True).get(confusion_key(form), ())
     counts, log_total = lex.counts, lex.log_total
     for word in bucket[:MAX_BUCKET]:
         logp = math.log(counts[word]) - log_total
@@ -300,10 +304,11 @@ def letter_candidate(word: str, own: Candidate, prof: Profile, lex: Lexicon) -> 
 def prepare(lex: Lexicon) -> None:
     """Build the lookup tables once, up front: the confusion index of ``lex`` and
     the suffix tables of every stem signature."""
-    lex.index(confusion_key, charwise=True)
-    for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
-        for vowel_final in (False, True):
-            endings_by_key(vowel, vowel_final)
+    with paused_gc():
+        lex.index(confusion_key, charwise=True)
+        for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
+            for vowel_final in (False, True):
+                endings_by_key(vowel, vowel_final)
 
 
 class CandidateCache:
@@ -314,6 +319,8 @@ class CandidateCache:
         prepare(lex)
         self._memo: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._quick: dict[tuple[Profile, str], str] = {}
+        #: per profile: the candidates of every word looked up (see :meth:`lookup`).
+        self._by_profile: dict[Profile, dict[str, tuple[Candidate, ...]]] = {}
         self.evidence: dict[str, Evidence] = {}
 
     def __call__(self, word: str, prof: Profile) -> tuple[Candidate, ...]:
@@ -323,6 +330,21 @@ class CandidateCache:
             hit = generate(word, prof, self.lex)
             self._memo[key] = hit
         return hit
+
+    def lookup(self, prof: Profile) -> Callable[[str], tuple[Candidate, ...]]:
+        """Memoised :func:`generate` for one profile: ``lookup(prof)(word)`` is
+        ``self(word, prof)``, without hashing the profile for every word."""
+        memo = self._by_profile.get(prof)
+        if memo is None:
+            memo = self._by_profile[prof] = {}
+
+        def candidates(word: str) -> tuple[Candidate, ...]:
+            hit = memo.get(word)
+            if hit is None:
+                hit = memo[word] = self(word, prof)
+            return hit
+
+        return candidates
 
     def quick_best(self, word: str, prof: Profile) -> str:
         """Best whole-lexicon reading of ``word`` (no suffix analysis), memoised."""
@@ -382,24 +404,27 @@ def letter_evidence(
 ) -> tuple[dict[str, float], dict[str, float], int, dict[str, float]]:
     """Occurrences of each Azerbaijani letter seen intact and seemingly lost, the
     number of letters in all, and what the lost ə were read as."""
-    intact = [0.0] * len(LETTERS)
-    lost = [0.0] * len(LETTERS)
-    readings = [0.0] * len(SCHWA_READINGS)
-    letters = 0
-    for word, n in word_counts.items():
-        seen, missing, size, read = word_evidence(word, cache)
-        letters += size * n
-        for i in range(len(LETTERS)):
-            intact[i] += seen[i] * n
-            lost[i] += missing[i] * n
-        for i in range(len(SCHWA_READINGS)):
-            readings[i] += read[i] * n
+    # whole numbers, summed exactly as ints column by column, then made floats
+    counts = list(word_counts.values())
+    rows = [word_evidence(word, cache) for word in word_counts]
+    seen, missing, sizes, read = zip(*rows, strict=True) if rows else ((), (), (), ())
+    intact = column_sums(seen, counts, len(LETTERS))
+    lost = column_sums(missing, counts, len(LETTERS))
+    readings = column_sums(read, counts, len(SCHWA_READINGS))
+    letters = sum(map(mul, sizes, counts))
     return (
-        dict(zip(LETTERS, intact, strict=True)),
-        dict(zip(LETTERS, lost, strict=True)),
+        dict(zip(LETTERS, map(float, intact), strict=True)),
+        dict(zip(LETTERS, map(float, lost), strict=True)),
         letters,
-        dict(zip(SCHWA_READINGS, readings, strict=True)),
+        dict(zip(SCHWA_READINGS, map(float, readings), strict=True)),
     )
+
+
+def column_sums(rows: tuple[tuple[int, ...], ...], weights: list[int], width: int) -> list[int]:
+    """Per column of ``rows`` (each ``width`` long), the sum weighted by ``weights``."""
+    if not rows:
+        return [0] * width
+    return [sum(map(mul, column, weights)) for column in zip(*rows, strict=True)]
 
 
 def schwa_mix(readings: dict[str, float]) -> dict[str, float]:
