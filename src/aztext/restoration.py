@@ -64,6 +64,7 @@ from aztext.fixes import (
 from aztext.lexicon import Lexicon, get_lexicon
 from aztext.morphology import FOUR_WAY, TWO_WAY, last_vowel
 from aztext.words import (
+    LOGP_UNKNOWN,
     Candidate,
     CandidateCache,
     estimate_profile,
@@ -589,7 +590,7 @@ class Restorer:
                 found = cands(key)
                 if parts[p][:1] == "O" and len(key) > 1:
                     found = self.capital_q_readings(key, found, prof)
-                if len(found) > 1 and is_acronym(parts[p]):
+                if is_acronym(parts[p]):
                     found = acronym_readings(key, found)
                 seq.append(Slot(t, p, key, found, after_punct=punct))
                 punct = False
@@ -916,14 +917,12 @@ def acronym_readings(key: str, found: tuple[Candidate, ...]) -> tuple[Candidate,
     """Readings of a short word in capitals: no guesses (see :data:`GUESSES`), and
     the word as written scores as a rare word, not as an unknown one (acronyms
     such as OCR or ZIP are rarely in a word list)."""
-    kept = [
-        Candidate(c.word, c.score + ACRONYM_BONUS, c.cost, c.how)
-        if c.word == key and c.how == "unknown"
-        else c
-        for c in found
-        if c.how not in GUESSES
-    ]
-    return tuple(sorted(kept, key=lambda c: -c.score)) or found[-1:]
+    kept = [c for c in found if c.how not in GUESSES and c.word != key]
+    own = next((c for c in found if c.word == key), None)
+    if own is None or own.how == "unknown":
+        score = (own.score if own else LOGP_UNKNOWN) + ACRONYM_BONUS
+        own = Candidate(key, score, own.cost if own else 0.0, "unknown")
+    return tuple(sorted([own, *kept], key=lambda c: -c.score))
 
 
 def never_closed(rest: list[Token]) -> bool:

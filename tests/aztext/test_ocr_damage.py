@@ -1,0 +1,149 @@
+"""OCR damage beyond one-for-one letter confusions: unusual edits, lost spaces,
+acronyms, case noise and capitals OCR models without ə or q misread."""
+
+import math
+import textwrap
+
+import pytest
+
+from aztext import restore
+from aztext.channel import PERMISSIVE, TYPED, Profile
+from aztext.edits import edit_cost, neighbour_keys, noise_cost
+from aztext.fixes import (
+    fix_abbreviation_suffix,
+    fix_bracket_capital,
+    is_caps_word_with_schwa_digit,
+    is_restorable,
+    match_acronym_ending,
+    spoken_acronym,
+)
+from aztext.lexicon import get_lexicon
+from aztext.morphology import analyse
+from aztext.restoration import Restorer
+from aztext.words import reads_as_suffix
+
+ENGLISH_OCR = str.maketrans("əƏıİüÜöÖşŞçÇğĞ", "eOiIuUoOsScCgG")
+#: an English-model OCR profile: every Azerbaijani letter mostly lost
+OCR: Profile = tuple(sorted(dict.fromkeys(dict(PERMISSIVE), 0.9).items()))
+#: clean text: no letter lost
+CLEAN: Profile = tuple(sorted(dict.fromkeys(dict(PERMISSIVE), 0.002).items()))
+
+
+def column(*paragraphs: str) -> str:
+    """Paragraphs damaged as an English OCR model reads them, wrapped in a narrow
+    column with a blank line after each (so the layout is a column)."""
+    return "".join(
+        "\n".join(textwrap.wrap(text.translate(ENGLISH_OCR), 38)) + "\n\n" for text in paragraphs
+    )
+
+
+@pytest.fixture(scope="module")
+def restorer() -> Restorer:
+    return Restorer()
+
+
+def test_unusual_edits_are_cheap_only_in_damaged_text() -> None:
+    typed = (*PERMISSIVE, (TYPED, 1.0))
+    assert noise_cost(typed) == math.inf  # typing neither drops nor adds letters
+    assert noise_cost(CLEAN) > noise_cost(OCR) + 4
+    near = edit_cost("ucuncl", "üçüncü", OCR, noise_cost(OCR))
+    assert near < edit_cost("ucuncl", "ucuz", OCR, noise_cost(OCR))
+    assert near < edit_cost("ucuncl", "üçüncü", CLEAN, noise_cost(CLEAN))
+
+
+def test_neighbour_keys_cover_one_edit() -> None:
+    keys = set(neighbour_keys("tGIn"))
+    assert {"tGIn", "GIn", "IGIn", "tGInV"} <= keys
+    assert "tGIIn" in keys
+
+
+def test_letters_ocr_garbled_are_read_through_edits(restorer: Restorer) -> None:
+    cands = restorer.cands("tictn", OCR)
+    assert cands[0].word == "üçün"
+    assert cands[0].how == "edits"
+    assert restorer.cands("tictn", CLEAN)[0].word == "tictn"
+
+
+def test_words_run_together_are_split(restorer: Restorer) -> None:
+    assert restorer.glued_split("iliyulun", OCR) == ("il", "iyulun")
+    assert restorer.unglue("2021-ciiliyulun", OCR) == "2021-ci il iyulun"
+    assert restorer.glued_split("gülbadam", OCR) is None  # a name, not gül + badam
+    text = column(
+        "Bu Qanun 2024-cü il martın 1-dən qüvvəyə minir.",
+        "Qanun dərc edildiyi gündən tətbiq edilir.",
+    ).replace("il martin", "ilmartin")
+    assert "il martın" in restore(text).text
+
+
+def test_acronym_suffix_follows_the_acronym_read_aloud() -> None:
+    assert spoken_acronym("QHT") == "qehete"
+    assert spoken_acronym("VÖEN") == "vöen"
+    assert match_acronym_ending("QHT", "lera") == "lərə"
+    assert match_acronym_ending("VÖEN", "don") == "dən"
+    assert match_acronym_ending("AZN", "dir") == "dir"  # correct in some harmony: kept
+    assert fix_abbreviation_suffix("OHTnin", reads_as_suffix) == "OHT-nin"
+    assert fix_abbreviation_suffix("(BMTnin)", reads_as_suffix) == "(BMT-nin)"
+    assert fix_abbreviation_suffix("OÇanunu", reads_as_suffix) is None  # case noise
+    assert fix_abbreviation_suffix("QHT-nin", reads_as_suffix) is None
+
+
+def test_acronyms_are_left_alone() -> None:
+    for text in ("Faylı PDF, ZIP və ya JSON kimi yükləyin.", "OCR ilə oxunan mətn NUL simvolu."):
+        assert restore(text).text == text
+    damaged = column(
+        "QHT-lərin hesabatları JSON və IATI formatında dərc olunur.",
+        "Agentlik məlumatları hər il yeniləyir.",
+    )
+    out = restore(damaged).text
+    assert "JSON" in out and "IATI" in out
+    assert "QHT-lərin" in out
+
+
+def test_case_noise_and_digits_in_capitals() -> None:
+    assert is_restorable("aSaslari")
+    assert is_restorable("toZe")
+    assert not is_restorable("McDonald")
+    assert not is_restorable("iPhone")
+    assert is_caps_word_with_schwa_digit("GÜLÇÖHR3")
+    assert not is_caps_word_with_schwa_digit("COP29")
+    assert not is_caps_word_with_schwa_digit("B2B")
+
+
+def test_bracket_read_for_a_capital_i() -> None:
+    assert fix_bracket_capital("[til") == "İtil"
+    assert fix_bracket_capital("([dare,") == "(İdare,"
+    assert fix_bracket_capital("[til]") is None
+    assert fix_bracket_capital("[2]") is None
+
+
+def test_unclosed_parenthesis_o_is_gap_junk() -> None:
+    damaged = "Nazirler Kabineti (o ve\nqurumlar birlikde isleyir.\n\nSon.\n"
+    assert "(o" not in restore(damaged).text
+    kept = "Bu qurumlar (o cumleden\nagentlik) birlikde isleyir.\n\nSon.\n"
+    assert "(o cümlədən" in restore(kept).text
+
+
+def test_a_clitic_does_not_open_a_sentence() -> None:
+    out = restore("Sen ne deyirsen? De gorum, niye gelmirsen? Men de gelirem.").text
+    assert "De görüm" in out
+    assert "Mən də" in out
+
+
+def test_a_capital_q_read_as_o(restorer: Restorer) -> None:
+    found = restorer.capital_q_readings("orantlar", restorer.cands("orantlar", OCR), OCR)
+    assert found[0].word == "qrantlar"
+
+
+def test_sentence_start_gets_its_capital_back() -> None:
+    text = column(
+        "Agentlik qrant müsabiqəsinin nəticələrini elan etdi. Ən yaxşı layihələr "
+        "maliyyələşdirilir və hesabatlar vaxtında təqdim olunur.",
+        "Müsabiqənin qaydaları agentliyin saytında dərc edilib.",
+    ).replace("En yaxsi", "on yaxsi")
+    assert "Ən yaxşı" in restore(text).text
+
+
+def test_imperative_verbs_are_analysed() -> None:
+    lex = get_lexicon()
+    assert any(stem == "imzala" for stem, _, _ in analyse("imzalayın", lex.counts))
+    assert any(stem == "yüklə" for stem, _, _ in analyse("yükləyiniz", lex.counts))
