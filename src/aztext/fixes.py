@@ -29,6 +29,8 @@ SHAPE_ALIKE_CAPITALS = "CÇOÖSŞVWXZ"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
 NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
+NUMERO_GLUED_N = re.compile(r"^(?:Ne|No|N°|Nº|N)(\d+\W*)$")
+NUMERO_ANYWHERE = re.compile(r"(?<!\w)(?:Ne|No|N°|Nº|N9) ?\d")
 QUOTE_JUNK = {",,": "„", "''": '"', "``": '"', "‚‚": "„"}
 SENTENCE_END = re.compile(r"[.!?…]$")
 #: What OCR of a justified column puts into wide word gaps: a lone ``(``,
@@ -134,14 +136,20 @@ def split_parts(core: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(out_parts), tuple(out_seps)
 
 
-def fix_numero(token: str, following: str) -> str | None:
-    """``Ne 2`` / ``No 2`` / ``Ne2`` (OCR of ``№ 2``) → ``№`` / ``№ 2``; else None."""
+def fix_numero(token: str, following: str, numbered: bool = False) -> str | None:
+    """``Ne 2`` / ``No 2`` / ``Ne2`` (OCR of ``№ 2``) → ``№`` / ``№ 2``; in a
+    ``numbered`` text (see :func:`has_numero`) also ``N6`` → ``№ 6``; else None."""
     if token in NUMERO_WORDS and following[:1].isdigit():
         return "№"
-    glued = NUMERO_GLUED.match(token)
+    glued = (NUMERO_GLUED_N if numbered else NUMERO_GLUED).match(token)
     if glued:
         return "№ " + glued.group(1)
     return None
+
+
+def has_numero(text: str) -> bool:
+    """Whether ``text`` has a numero sign, as written or as OCR reads it."""
+    return "№" in text or bool(NUMERO_ANYWHERE.search(text))
 
 
 def fix_quote_junk(token: str) -> str:

@@ -50,6 +50,7 @@ from aztext.fixes import (
     fix_quote_junk,
     fix_spaced_hyphen,
     fix_three_dots,
+    has_numero,
     is_gap_junk,
     is_restorable,
     is_soft_hyphen_end,
@@ -211,7 +212,7 @@ class Restorer:
         self._pair_memo: dict[tuple[str, str], float] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
-        self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
+        self._plain: dict[tuple[bool, bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
         self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
 
@@ -227,6 +228,7 @@ class Restorer:
         layout = any(len(lines) > 1 for lines in groups)
         dashes = layout and EN_DASH not in text
         ellipses = layout and ELLIPSIS not in text
+        numbered = has_numero(text)
         prof = self.profile(paras)
         changes: list[Change] = []
         out_paras: list[str] = []
@@ -239,7 +241,7 @@ class Restorer:
             changes.extend(self.line_breaks(text, para))
             if layout:
                 changes.extend(self.ocr_junk(para, prof))
-            changes.extend(self.token_fixes(para, dashes, ellipses, layout))
+            changes.extend(self.token_fixes(para, dashes, ellipses, layout, numbered))
             if layout:
                 changes.extend(self.glued_words(para, prof))
             split.append(self.slots(para, prof))
@@ -409,14 +411,20 @@ class Restorer:
         return rest.score - GLUED_O_COST > kept
 
     def token_fixes(
-        self, para: Paragraph, dashes: bool = False, ellipses: bool = False, layout: bool = False
+        self,
+        para: Paragraph,
+        dashes: bool = False,
+        ellipses: bool = False,
+        layout: bool = False,
+        numbered: bool = False,
     ) -> list[Change]:
-        """Underscores, quote junk, the numero sign, and (when asked) spaced
+        """Underscores, quote junk, the numero sign (also ``N6`` when the text
+        is ``numbered``: it has a ``№`` elsewhere), and (when asked) spaced
         hyphens read for dashes, three dots read for ``…`` and, in a column
         layout, a pipe read for the Roman numeral I (in place)."""
         changes: list[Change] = []
         toks = para.tokens
-        plain = self._plain.setdefault((dashes, ellipses, layout), set())
+        plain = self._plain.setdefault((dashes, ellipses, layout, numbered), set())
         for i, tok in enumerate(toks):
             if tok.text in plain:  # no fix applies to it (numero words are never here)
                 continue
@@ -496,7 +504,7 @@ class Restorer:
                 )
                 tok.text = harmonised
             following = toks[i + 1].text if i + 1 < len(toks) else ""
-            numero = fix_numero(tok.text, following)
+            numero = fix_numero(tok.text, following, numbered)
             if numero is not None:
                 changes.append(
                     Change(

@@ -12,6 +12,8 @@ from aztext.edits import edit_cost, neighbour_keys, noise_cost
 from aztext.fixes import (
     fix_abbreviation_suffix,
     fix_bracket_capital,
+    fix_numero,
+    has_numero,
     is_caps_word_with_schwa_digit,
     is_restorable,
     match_acronym_ending,
@@ -147,3 +149,12 @@ def test_imperative_verbs_are_analysed() -> None:
     lex = get_lexicon()
     assert any(stem == "imzala" for stem, _, _ in analyse("imzalayın", lex.counts))
     assert any(stem == "yüklə" for stem, _, _ in analyse("yükləyiniz", lex.counts))
+
+
+def test_numero_read_as_n_in_a_numbered_text() -> None:
+    assert fix_numero("N6,", "maddə", numbered=True) == "№ 6,"
+    assert fix_numero("N95", "maska") is None  # a text with no № elsewhere: a code
+    assert has_numero("2017, Ne2, maddə 142")
+    assert not has_numero("N95 maskası")
+    out = restore("Toplusu, 2017, № 2, madde 142, N6, madde 300.").text
+    assert "№ 6," in out
