@@ -30,7 +30,7 @@ ROMAN = re.compile(r"^[IVXLCDM]+$")
 NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
 NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
 NUMERO_GLUED_N = re.compile(r"^(?:Ne|No|N°|Nº|N)(\d+\W*)$")
-NUMERO_ANYWHERE = re.compile(r"(?<!\w)(?:Ne|No|N°|Nº|N9) ?\d")
+NUMERO_ANYWHERE = re.compile(r"(?<!\w)(?:(?:Ne|No|N°|Nº) ?\d|N9 \d)")
 QUOTE_JUNK = {",,": "„", "''": '"', "``": '"', "‚‚": "„"}
 SENTENCE_END = re.compile(r"[.!?…]$")
 #: What OCR of a justified column puts into wide word gaps: a lone ``(``,
