@@ -371,7 +371,7 @@ LETTERS = tuple(EXPECTED_RATE)
 #: were read as anything but e, was typed: a, o, s for ə become TYPED_FACTOR as likely.
 MIX_MIN_EVIDENCE = 30
 TYPED_SHARE = 0.08
-TYPED_FACTOR = 0.1
+TYPED_FACTOR = 0.03
 Evidence = tuple[tuple[int, ...], tuple[int, ...], int, tuple[int, ...]]
 
 

@@ -1,6 +1,7 @@
 """Evaluation, rule by rule: conflict-free balanced assignment, declarations, scores in range,
 the weighted total, a third evaluator on divergence, and who sees what."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -173,11 +174,20 @@ def test_application_opens_to_an_evaluator_only_after_a_clean_declaration(
 def test_evaluators_never_see_each_others_scores(client, admissible, evaluators, manager):
     services.assign_evaluators(staff=manager, call=admissible.call)
     first, second = admissible.assignments.all()
-    review(first, [9, 3])
+    services.declare(evaluator=first.evaluator, assignment=first, answers=NO, confidential=True)
+    criteria = list(admissible.call.criteria.all())
+    secret = "Birinci ekspertin gizli şərhi"
+    services.submit_scores(
+        evaluator=first.evaluator,
+        assignment=first,
+        scores={c.pk: (v, secret) for c, v in zip(criteria, [9, 3], strict=True)},
+    )
     services.declare(evaluator=second.evaluator, assignment=second, answers=NO, confidential=True)
     client.force_login(second.evaluator)
     page = client.get(reverse("reviews:score", args=[second.pk])).content.decode()
-    assert "66" not in page  # the first evaluator's total (9/10×60 + 3/10×40)
+    assert secret not in page
+    visible = re.sub(r"<[^>]*>", " ", page)  # text only: ids and tokens may hold any digits
+    assert not re.search(r"(?<![\d.,])66(?:[.,]0+)?(?![\d.,])", visible)  # 9/10×60 + 3/10×40
     assert (
         client.get(reverse("reviews:call_evaluation", args=[admissible.call_id])).status_code == 403
     )
