@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Build a held-out set for :mod:`aztext`: Azerbaijani text it was never tuned on.
+
+Usage::
+
+    python bench/aztext_heldout.py OUT_DIR [DEVSET_ROOT]
+
+The gold text is the platform's own Azerbaijani interface translations
+(``src/digital_ngo/locale/az/LC_MESSAGES/django.po``): every translation of
+four or more words with an Azerbaijani letter, placeholders and markup
+removed, shuffled with a fixed seed and grouped into files of about 200 words,
+three sentences to a paragraph. The damaged folders are made with the dev
+set's own tools (``tools/make_ocr.py``, Tesseract's English, Turkish and
+Azerbaijani models; ``tools/make_ascii.py``), so the damage is made exactly
+as the dev set's was. The benchmark scores them like the dev set
+(``bench/aztext_bench.py --heldout OUT_DIR``).
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from aztext.casing import upper
+
+REPO = Path(__file__).resolve().parent.parent
+PO_FILE = REPO / "src" / "digital_ngo" / "locale" / "az" / "LC_MESSAGES" / "django.po"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{[\w.]*\}|%[sd%]|<[^>]+>")
+AZ_LETTER = re.compile("[əıöüşçğƏİÖÜŞÇĞ]")
+WORDS_PER_FILE = 200
+FILES = 12
+SEED = 7
+
+
+def sentences() -> list[str]:
+    """Cleaned Azerbaijani translations, one sentence each, in a fixed random order."""
+    found = []
+    for entry in polib.pofile(str(PO_FILE)):
+        text = entry.msgstr or entry.msgstr_plural.get(0, "")
+        text = " ".join(PLACEHOLDER.sub(" ", html.unescape(text)).split())
+        text = re.sub(r"\s+([.,;:!?)])", r"\1", text).strip(" -–:;,.")
+        if len(text.split()) >= 4 and AZ_LETTER.search(text):
+            found.append(upper(text[0]) + text[1:] + ("" if text[-1] in "!?" else "."))
+    random.Random(SEED).shuffle(found)
+    return found
+
+
+def write_gold(out: Path) -> int:
+    """Write ``out/gold/NN.txt``; return the number of files."""
+    gold = out / "gold"
+    gold.mkdir(parents=True, exist_ok=True)
+    doc: list[str] = []
+    count = words = 0
+    for sentence in sentences():
+        doc.append(sentence)
+        words += len(sentence.split())
+        if words >= WORDS_PER_FILE:
+            count += 1
+            paragraphs = [" ".join(doc[i : i + 3]) for i in range(0, len(doc), 3)]
+            (gold / f"{count:02d}.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+            doc, words = [], 0
+            if count == FILES:
+                break
+    return count
+
+
+def main(argv: list[str]) -> int:
+    """Build the held-out set under ``argv[0]``."""
+    if not argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    devset = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "aztext"
+    files = write_gold(out)
+    tools = devset / "tools"
+    run = [sys.executable, str(tools / "make_ocr.py"), str(out / "gold"), str(out)]
+    subprocess.run([*run, "--langs", "eng,tur,aze"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(tools / "make_ascii.py"), str(out / "gold"), str(out / "ascii")],
+        check=True,
+        capture_output=True,
+    )
+    print(f"{files} files under {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
