@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from aztext.casing import lower, upper
-from aztext.channel import Profile, confusion_key
+from aztext.channel import Profile, confusion_key, keep_cost
 from aztext.explain import describe
 from aztext.fixes import (
     CASELESS_DIGITS,
@@ -214,7 +214,9 @@ class Restorer:
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
-        self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
+        self._explained: dict[
+            tuple[str, str, bool, bool, bool, bool, int], tuple[str, str, float]
+        ] = {}
 
     # -- document-level --------------------------------------------------
     def restore(self, text: str) -> Restoration:
@@ -599,7 +601,7 @@ class Restorer:
                 if parts[p][:1] == "O" and len(key) > 1:
                     found = self.capital_q_readings(key, found, prof)
                 if is_acronym(parts[p]):
-                    found = acronym_readings(key, found)
+                    found = acronym_readings(key, found, prof)
                 seq.append(Slot(t, p, key, found, after_punct=punct))
                 punct = False
             if not parts:
@@ -774,6 +776,11 @@ class Restorer:
                 index = backs[i - 1][index]
 
     @staticmethod
+    def after_label(para: Paragraph, index: int) -> bool:
+        """Whether token ``index`` follows a list label opening the paragraph (``1.``)."""
+        return index == 1 and bool(NUMBERING.match(para.tokens[0].text))
+
+    @staticmethod
     def sentence_start(para: Paragraph, index: int) -> bool:
         """Whether token ``index`` starts a sentence (not after a list label like
         ``1.0.1.`` opening the paragraph)."""
@@ -830,8 +837,17 @@ class Restorer:
             if slot.chosen == slot.seen:
                 continue
             opens = slot.part == 0 and self.sentence_start(para, slot.token)
+            mid_sentence = not opens and not self.after_label(para, slot.token)
             starts = opens and original[:1] in CASELESS_DIGITS
-            memo_key = (original, slot.chosen, slot.by_context, opens, capitals, id(slot.cands))
+            memo_key = (
+                original,
+                slot.chosen,
+                slot.by_context,
+                opens,
+                mid_sentence,
+                capitals,
+                id(slot.cands),
+            )
             explained = self._explained.get(memo_key)
             if explained is None:
                 new = apply_case(original, slot.chosen, starts)
@@ -845,6 +861,12 @@ class Restorer:
                     # (oliyev, on): a name or a sentence gets its capital back
                     # (Əliyev, Ən)
                     new = upper(new[:1]) + new[1:]
+                elif (
+                    capitals
+                    and mid_sentence
+                    and is_small_umlaut_read_as_capital(original, slot.chosen, self.lex.names)
+                ):
+                    new = slot.chosen
                 cand = next(c for c in slot.cands if c.word == slot.chosen)
                 explained = (
                     new,
@@ -921,14 +943,28 @@ def is_acronym(part: str) -> bool:
     return len(part) <= MAX_ACRONYM and part.isupper()
 
 
-def acronym_readings(key: str, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+def is_small_umlaut_read_as_capital(original: str, chosen: str, names: frozenset[str]) -> bool:
+    """Whether ``original`` (``Ucun`` inside a sentence) is a small ü or ö that
+    the English OCR model read as a capital U or O: its reading ``chosen``
+    starts with ü/ö and is no name."""
+    return (
+        original[:1] in "UO"
+        and original[1:].islower()
+        and chosen[:1] in "üö"
+        and chosen not in names
+    )
+
+
+def acronym_readings(
+    key: str, found: tuple[Candidate, ...], prof: Profile
+) -> tuple[Candidate, ...]:
     """Readings of a short word in capitals: no guesses (see :data:`GUESSES`), and
     the word as written scores as a rare word, not as an unknown one (acronyms
     such as OCR or ZIP are rarely in a word list)."""
     kept = [c for c in found if c.how not in GUESSES and c.word != key]
     own = next((c for c in found if c.word == key), None)
     if own is None or own.how == "unknown":
-        score = (own.score if own else LOGP_UNKNOWN) + ACRONYM_BONUS
+        score = (own.score if own else LOGP_UNKNOWN - keep_cost(key, prof)) + ACRONYM_BONUS
         own = Candidate(key, score, own.cost if own else 0.0, "unknown")
     return tuple(sorted([own, *kept], key=lambda c: -c.score))
 

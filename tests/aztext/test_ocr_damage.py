@@ -158,3 +158,22 @@ def test_numero_read_as_n_in_a_numbered_text() -> None:
     assert not has_numero("N95 maskası")
     out = restore("Toplusu, 2017, № 2, madde 142, N6, madde 300.").text
     assert "№ 6," in out
+
+
+def test_small_umlaut_read_as_a_capital_mid_sentence() -> None:
+    text = column(
+        "Ərizəçilər üçün qaydalar ümumi qaydalardan fərqlənir və onlar hər il yenilənir.",
+        "1. Ümumi müddəalar dəyişməz qalır.",
+    )
+    text = text.replace("ucun", "Ucun").replace("umumi", "Umumi")
+    out = restore(text).text
+    assert "Ərizəçilər üçün qaydalar ümumi" in out
+    assert "1. Ümumi müddəalar" in out  # a heading after a list label keeps its capital
+
+
+def test_an_acronym_damaged_by_ocr_is_still_restored() -> None:
+    text = column(
+        "Vergi ödəyicisinin VÖEN nömrəsi düzgün deyil və ərizə qəbul edilmir.",
+        "Ərizəçi VÖEN-i yenidən yoxlayır.",
+    )
+    assert "VÖEN nömrəsi" in restore(text).text
