@@ -34,6 +34,8 @@ from aztext.casing import upper
 REPO = Path(__file__).resolve().parent.parent
 PO_FILE = REPO / "src" / "digital_ngo" / "locale" / "az" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{[\w.]*\}|%[sd%]|<[^>]+>")
+#: quotes or brackets left empty once their placeholder is gone
+EMPTY_BRACKETS = re.compile(r"[“\"«(\[]\s*[”\"»)\]]")
 AZ_LETTER = re.compile("[əıöüşçğƏİÖÜŞÇĞ]")
 WORDS_PER_FILE = 200
 FILES = 12
@@ -45,7 +47,8 @@ def sentences() -> list[str]:
     found = []
     for entry in polib.pofile(str(PO_FILE)):
         text = entry.msgstr or entry.msgstr_plural.get(0, "")
-        text = " ".join(PLACEHOLDER.sub(" ", html.unescape(text)).split())
+        text = EMPTY_BRACKETS.sub(" ", PLACEHOLDER.sub(" ", html.unescape(text)))
+        text = " ".join(text.split())
         text = re.sub(r"\s+([.,;:!?)])", r"\1", text).strip(" -–:;,.")
         if len(text.split()) >= 4 and AZ_LETTER.search(text):
             found.append(upper(text[0]) + text[1:] + ("" if text[-1] in "!?" else "."))
