@@ -227,14 +227,17 @@ def spoken_acronym(letters: str) -> str:
     return "".join(LETTER_NAMES.get(ch) or ch + "e" for ch in low)
 
 
-def match_acronym_ending(acronym: str, suffix: str) -> str | None:
+def match_acronym_ending(acronym: str, suffix: str, damaged: bool = False) -> str | None:
     """The suffix chain after ``acronym`` that ``suffix`` is a misreading of
     (``QHT`` + ``lera`` → ``lərə``): ``suffix`` itself if it is a chain in any
-    harmony (``AZN-dir``: the acronym may be spelt out), else the one chain in
-    harmony with the acronym read the same way; None if none or several."""
-    if suffix in all_endings():
+    harmony (``AZN-dir``: the acronym may be spelt out) and the text is not
+    ``damaged`` (its ə misread, so ``lar`` may be ``lər``), else the one chain
+    in harmony with the acronym read the same way; None if none or several."""
+    if suffix in all_endings() and not damaged:
         return suffix  # a correct chain in some harmony: the writer knows how it is read
     known = acronym_endings(spoken_acronym(acronym))
+    if suffix in {ending for group in known.values() for ending in group}:
+        return suffix
     found = known.get(confusion_key(suffix), ())
     return found[0] if len(found) == 1 else None
 

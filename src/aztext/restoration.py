@@ -101,6 +101,8 @@ MAX_ABBREVIATION = 4
 #: and the longest all-capital word they are not offered for (an acronym).
 GUESSES = ("edits", "letters")
 MAX_ACRONYM = 4
+#: a text losing more of its ə than this has damaged suffixes after acronyms.
+DAMAGED_SCHWA = 0.5
 #: an acronym as written scores this much above an unknown word.
 ACRONYM_BONUS = 8.0
 #: how a word outside the lexicon is read: as written, or by letter statistics.
@@ -888,7 +890,8 @@ class Restorer:
                     confidence,
                 )
             )
-        changes.extend(self.acronym_suffixes(para, parts_per_token, new_parts))
+        damaged = dict(prof)["ə"] > DAMAGED_SCHWA
+        changes.extend(self.acronym_suffixes(para, parts_per_token, new_parts, damaged))
         words = []
         for tok, parts, fixed in zip(para.tokens, parts_per_token, new_parts, strict=True):
             if parts == fixed:
@@ -902,20 +905,28 @@ class Restorer:
         return words, changes
 
     def acronym_suffixes(
-        self, para: Paragraph, parts_per_token: list[list[str]], new_parts: list[list[str]]
+        self,
+        para: Paragraph,
+        parts_per_token: list[list[str]],
+        new_parts: list[list[str]],
+        damaged: bool = False,
     ) -> list[Change]:
         """Spell the suffix after an acronym in harmony with it as read aloud
-        (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); in place."""
+        (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); in a text
+        whose ə are ``damaged`` also a suffix that is right in the other harmony
+        (``QHT-lar``); in place."""
         changes: list[Change] = []
         for t, fixed in enumerate(new_parts):
             if len(fixed) != 2 or not (2 <= len(fixed[0]) <= MAX_ACRONYM + 1):
                 continue
-            if not fixed[0].isupper() or self.token_parts(para.tokens[t].text)[4][1] != "-":
+            if not fixed[0].isalpha() or not fixed[0].isupper():
+                continue
+            if self.token_parts(para.tokens[t].text)[4][1] != "-":
                 continue
             seen = parts_per_token[t][1]
             if not seen.isalpha() or not seen.islower():
                 continue
-            ending = match_acronym_ending(fixed[0], seen)
+            ending = match_acronym_ending(fixed[0], seen, damaged)
             if ending is not None and ending != fixed[1]:
                 position = self.part_position(para.tokens[t], parts_per_token[t], 1)
                 reason = "suffix spelt in harmony with the acronym"
