@@ -28,7 +28,8 @@ bench: install
 	$(PY) bench/opendata_bench.py
 
 lint: install
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy src
 
 install: system-packages $(VENV)/.installed assets messages

@@ -170,7 +170,9 @@ def test_every_role_sees_what_the_pages_show(users, ngo_admin, grant, role):
 def test_ordering_is_offered_and_checked(api, make_ngo):
     make_ngo(name_az="Zəfər Birliyi")
     make_ngo(name_az="Çinar Birliyi")
-    names = [n["name_az"] for n in api.get("/api/ngos/", {"ordering": "-sort_key"}).json()["results"]]
+    names = [
+        n["name_az"] for n in api.get("/api/ngos/", {"ordering": "-sort_key"}).json()["results"]
+    ]
     assert names[:2] == ["Zəfər Birliyi", "Çinar Birliyi"]
     assert error_of(api.get("/api/ngos/", {"ordering": "password"}))["status"] == 400
     assert api.get("/api/projects/", {"ordering": "-amount"}).status_code == 200
