@@ -126,6 +126,8 @@ def test_staff_upload_review_change_by_change_publish_and_the_public_finds_it(
     expect(original.locator(f"#old-{index}")).not_to_have_class(re.compile(r"\brejected\b"))
 
     page.evaluate("window.notReloaded = true")  # survives only if HTMX swaps, not a new page
+    hand_edit.locator("summary").click()  # open the hand-edit box: a decision keeps it open
+    expect(hand_edit).to_have_attribute("open", "")
     change.click()
     expect(toggle).to_have_attribute("aria-pressed", "false")
     expect(toggle).to_have_text("vetendas")
@@ -145,8 +147,8 @@ def test_staff_upload_review_change_by_change_publish_and_the_public_finds_it(
     page.mouse.move(0, 0)  # no hover colour on the button in the picture
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=True, animations="disabled")
-    hand_edit.locator("summary").click()  # the hand-edit box follows the decision
-    expect(hand_edit.locator("textarea")).to_have_value(rejected_text)
+    expect(hand_edit).to_have_attribute("open", "")  # still open after the swap
+    expect(hand_edit.locator("textarea")).to_have_value(rejected_text)  # and follows it
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-pressed", "true")

@@ -134,7 +134,11 @@ def decide(request: AuthenticatedRequest, pk: int, index: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     if request.headers.get("HX-Request"):
-        context = _review_context(item) | {"show_messages": True}
+        # the panels are swapped; the hand-edit text is refreshed out of band, so an
+        # open hand-edit box stays open
+        text_form = TextForm(initial={"text": item.final_text})
+        text_form.fields["text"].widget.attrs["hx-swap-oob"] = "true"
+        context = _review_context(item, text_form) | {"show_messages": True, "refresh_text": True}
         return render(request, "press/_review_panels.html", context)
     return redirect("press:review", pk=pk)
 
