@@ -29,7 +29,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from aztext.casing import lower, upper
 from aztext.channel import Profile, confusion_key
@@ -74,10 +75,6 @@ from aztext.words import (
 
 TOKEN = re.compile(r"\S+")
 NUMBERING = re.compile(r"^[\d.]+$")
-#: a token split for restoration: punctuation before / after, word parts, their
-#: lookup keys (None: left alone), the separator before each part and the
-#: lookup forms of the word parts left alone.
-TokenParts = tuple[bool, bool, list[str], list[str | None], tuple[str, ...], tuple[str, ...]]
 #: weight of the word-pair score, and its smoothing count in units of the
 #: pair list's cut-off count.
 PAIR_WEIGHT = 2.0
@@ -135,7 +132,24 @@ class Restoration:
         return [asdict(change) for change in self.changes]
 
 
-@dataclass
+class TokenParts(NamedTuple):
+    """A token split for restoration (see :meth:`Restorer.token_parts`)."""
+
+    #: punctuation before and after the word parts
+    prefix: str
+    suffix: str
+    parts: tuple[str, ...]
+    #: lookup key of each part (None: the part is left alone)
+    keys: tuple[str | None, ...]
+    #: the separator before each part (see :func:`aztext.fixes.split_parts`)
+    seps: tuple[str, ...]
+    #: lookup forms of the word parts left alone
+    kept: tuple[str, ...]
+    #: offset of each part in the token
+    offsets: tuple[int, ...]
+
+
+@dataclass(slots=True)
 class Token:
     """A whitespace-separated token (or two joined across a line end)."""
 
@@ -146,7 +160,7 @@ class Token:
     joined: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One word part to restore: where it sits and its candidates."""
 
@@ -229,7 +243,7 @@ class Restorer:
         prof = self.profile(paras)
         changes: list[Change] = []
         out_paras: list[str] = []
-        split: list[tuple[list[list[str]], list[Slot | None]]] = []
+        split: list[tuple[list[tuple[str, ...]], list[Slot | None]]] = []
         for index, para in enumerate(paras):
             changes.extend(para.changes)
             if index:
@@ -247,7 +261,7 @@ class Restorer:
         used = Counter(slot.cands[0].word for _, seq in split for slot in seq if slot)
         for para in paras:
             for tok in para.tokens:
-                kept = self.token_parts(tok.text)[5]
+                kept = self.token_parts(tok.text).kept
                 if kept:
                     used.update(kept)
         for para, para_split in zip(paras, split, strict=True):
@@ -265,7 +279,7 @@ class Restorer:
         counts: Counter[str] = Counter()
         for para in paras:
             for tok in para.tokens:
-                for key in self.token_parts(strip_underscores(tok.text))[3]:
+                for key in self.token_parts(strip_underscores(tok.text)).keys:
                     if key is not None:
                         counts[key] += 1
         return estimate_profile(counts, self.cands)
@@ -572,14 +586,17 @@ class Restorer:
         return best
 
     # -- words -----------------------------------------------------------
-    def slots(self, para: Paragraph, prof: Profile) -> tuple[list[list[str]], list[Slot | None]]:
+    def slots(
+        self, para: Paragraph, prof: Profile
+    ) -> tuple[list[tuple[str, ...]], list[Slot | None]]:
         """Split tokens into parts and make a slot (or a context break) for each part."""
-        parts_per_token: list[list[str]] = []
+        parts_per_token: list[tuple[str, ...]] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
         cands = self.cands.lookup(prof)
         for t, tok in enumerate(para.tokens):
-            prefixed, suffixed, parts, keys, seps, _ = self.token_parts(tok.text)
+            prefix, suffix, parts, keys, seps = self.token_parts(tok.text)[:5]
+            prefixed, suffixed = bool(prefix), bool(suffix)
             parts_per_token.append(parts)
             for p, key in enumerate(keys):
                 if key is None:
@@ -621,24 +638,27 @@ class Restorer:
         return hit
 
     def token_parts(self, text: str) -> TokenParts:
-        """Memoised split of a token: punctuation before/after, word parts, the
-        lookup key of each part (None if the part is left alone), the separator
-        before each part (see :func:`aztext.fixes.split_parts`) and the lookup
-        forms of the word parts left alone."""
+        """Memoised split of a token into punctuation and word parts, with the
+        lookup key of each part (see :class:`TokenParts`)."""
         hit = self._parts.get(text)
         if hit is None:
             prefix, core, suffix = split_affixes(text)
             parts, seps = split_parts(core) if core else ((), ())
-            keys = [
+            keys = tuple(
                 word_key(part) if self.restorable(part, parts[p - 1] if p else "") else None
                 for p, part in enumerate(parts)
-            ]
+            )
             kept = tuple(
                 word_key(part)
                 for part, key in zip(parts, keys, strict=True)
                 if key is None and part.isalpha()
             )
-            hit = (bool(prefix), bool(suffix), list(parts), keys, seps, kept)
+            offsets = []
+            offset = len(prefix)
+            for sep, part in zip(seps, parts, strict=True):
+                offsets.append(offset + len(sep))
+                offset += len(sep) + len(part)
+            hit = TokenParts(prefix, suffix, parts, keys, seps, kept, tuple(offsets))
             self._parts[text] = hit
         return hit
 
@@ -701,19 +721,21 @@ class Restorer:
         ``DOC_WEIGHT × log(1 + uses elsewhere)`` (one spelling per document).
         After punctuation a clitic reading (``də``, ``mi`` …) loses
         ``HARMONY_WEIGHT``: a clitic leans on the word before it."""
-        if len(slot.cands) == 1:
-            return [slot.cands[0].score]
-        scores = [c.score for c in slot.cands]
+        cands = slot.cands
+        if len(cands) == 1:
+            return [cands[0].score]
+        scores = [c.score for c in cands]
         if used:
-            top = slot.cands[0].word
+            top = cands[0].word
+            get = used.get
             scores = [
-                s + DOC_WEIGHT * math.log1p(used[c.word] - (c.word == top))
-                for s, c in zip(scores, slot.cands, strict=True)
+                s + DOC_WEIGHT * math.log1p(get(c.word, 0) - (c.word == top))
+                for s, c in zip(scores, cands, strict=True)
             ]
         if slot.after_punct:  # a clitic follows its host word, never punctuation
             scores = [
                 s - HARMONY_WEIGHT * (c.word in CLITIC_HARMONY)
-                for s, c in zip(scores, slot.cands, strict=True)
+                for s, c in zip(scores, cands, strict=True)
             ]
         return scores
 
@@ -770,16 +792,15 @@ class Restorer:
         ``1.0.1.`` opening the paragraph)."""
         if index == 0:
             return True
-        before = para.tokens[index - 1].text.rstrip("”\"»'")
-        label = index == 1 and NUMBERING.match(before)
-        return bool(SENTENCE_END.search(before)) and not label
+        ends, label = sentence_end(para.tokens[index - 1].text)
+        return ends and not (label and index == 1)
 
     def restore_words(
         self,
         para: Paragraph,
         prof: Profile,
         capitals: bool = False,
-        split: tuple[list[list[str]], list[Slot | None]] | None = None,
+        split: tuple[list[tuple[str, ...]], list[Slot | None]] | None = None,
         used: Counter[str] | None = None,
     ) -> tuple[list[str], list[Change]]:
         """Restore the letters of every word; return output tokens and changes.
@@ -790,7 +811,8 @@ class Restorer:
         """
         parts_per_token, seq = split if split is not None else self.slots(para, prof)
         self.viterbi(seq, used)
-        new_parts = [list(parts) for parts in parts_per_token]
+        #: the restored parts of the tokens that changed, by token index
+        fixed: dict[int, list[str]] = {}
         changes: list[Change] = []
         for slot in seq:
             if slot is None:
@@ -805,105 +827,104 @@ class Restorer:
             ):
                 # OCR reads a capital İ as i; a sentence starts with a capital.
                 new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
-                new_parts[slot.token][slot.part] = new
-                changes.append(
-                    Change(
-                        self.part_position(
-                            para.tokens[slot.token], parts_per_token[slot.token], slot.part
-                        ),
-                        original,
-                        new,
-                        "capital İ restored at sentence start",
-                        0.7,
-                    )
-                )
+                reason, confidence = "capital İ restored at sentence start", 0.7
+            elif slot.chosen == slot.seen:
                 continue
-            if slot.chosen == slot.seen:
-                continue
-            opens = slot.part == 0 and self.sentence_start(para, slot.token)
-            starts = opens and original[:1] in CASELESS_DIGITS
-            memo_key = (original, slot.chosen, slot.by_context, opens, capitals, id(slot.cands))
-            explained = self._explained.get(memo_key)
-            if explained is None:
-                new = apply_case(original, slot.chosen, starts)
-                if (
-                    capitals
-                    and new[:1] == "ə"
-                    and original[:1] != "ə"
-                    and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
-                ):
-                    # OCR models without Ə read its capital as a lower-case letter
-                    # (oliyev, on): a name or a sentence gets its capital back
-                    # (Əliyev, Ən)
-                    new = upper(new[:1]) + new[1:]
-                cand = next(c for c in slot.cands if c.word == slot.chosen)
-                explained = (
-                    new,
-                    describe(slot.seen, slot.chosen, cand.how, slot.by_context),
-                    round(posterior(slot.cands, slot.chosen), 3),
-                )
-                self._explained[memo_key] = explained
-            new, reason, confidence = explained
-            if new == original:
-                continue
-            new_parts[slot.token][slot.part] = new
-            tok = para.tokens[slot.token]
-            changes.append(
-                Change(
-                    self.part_position(tok, parts_per_token[slot.token], slot.part),
-                    original,
-                    new,
-                    reason,
-                    confidence,
-                )
-            )
-        changes.extend(self.acronym_suffixes(para, parts_per_token, new_parts))
-        words = []
-        for tok, parts, fixed in zip(para.tokens, parts_per_token, new_parts, strict=True):
-            if parts == fixed:
-                words.append(tok.text)
-                continue
-            prefix, _, suffix = split_affixes(tok.text)
-            seps = self.token_parts(tok.text)[4]
-            words.append(
-                prefix + "".join(sep + part for sep, part in zip(seps, fixed, strict=True)) + suffix
-            )
+            else:
+                new, reason, confidence = self.explain(para, slot, original, capitals)
+                if new == original:
+                    continue
+            parts = fixed.get(slot.token)
+            if parts is None:
+                parts = fixed[slot.token] = list(parts_per_token[slot.token])
+            parts[slot.part] = new
+            position = self.part_position(para.tokens[slot.token], slot.part)
+            changes.append(Change(position, original, new, reason, confidence))
+        changes.extend(self.acronym_suffixes(para, parts_per_token, fixed))
+        words = [tok.text for tok in para.tokens]
+        for t, parts in fixed.items():
+            if tuple(parts) != parts_per_token[t]:
+                words[t] = self.rebuild(para.tokens[t].text, parts)
         return words, changes
 
+    def explain(
+        self, para: Paragraph, slot: Slot, original: str, capitals: bool
+    ) -> tuple[str, str, float]:
+        """The restored spelling of ``original`` (a slot's word part as written),
+        the reason and the confidence of the change; memoised."""
+        opens = slot.part == 0 and self.sentence_start(para, slot.token)
+        memo_key = (original, slot.chosen, slot.by_context, opens, capitals, id(slot.cands))
+        explained = self._explained.get(memo_key)
+        if explained is None:
+            starts = opens and original[:1] in CASELESS_DIGITS
+            new = apply_case(original, slot.chosen, starts)
+            if (
+                capitals
+                and new[:1] == "ə"
+                and original[:1] != "ə"
+                and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
+            ):
+                # OCR models without Ə read its capital as a lower-case letter
+                # (oliyev, on): a name or a sentence gets its capital back
+                # (Əliyev, Ən)
+                new = upper(new[:1]) + new[1:]
+            cand = next(c for c in slot.cands if c.word == slot.chosen)
+            explained = (
+                new,
+                describe(slot.seen, slot.chosen, cand.how, slot.by_context),
+                round(posterior(slot.cands, slot.chosen), 3),
+            )
+            self._explained[memo_key] = explained
+        return explained
+
+    def rebuild(self, text: str, parts: list[str]) -> str:
+        """Token ``text`` with its word parts replaced by ``parts``."""
+        split = self.token_parts(text)
+        joined = "".join(sep + part for sep, part in zip(split.seps, parts, strict=True))
+        return split.prefix + joined + split.suffix
+
     def acronym_suffixes(
-        self, para: Paragraph, parts_per_token: list[list[str]], new_parts: list[list[str]]
+        self,
+        para: Paragraph,
+        parts_per_token: list[tuple[str, ...]],
+        fixed: dict[int, list[str]],
     ) -> list[Change]:
         """Spell the suffix after an acronym in harmony with it as read aloud
-        (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); in place."""
+        (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); the restored
+        parts of the tokens changed are updated in ``fixed``."""
         changes: list[Change] = []
-        for t, fixed in enumerate(new_parts):
-            if len(fixed) != 2 or not (2 <= len(fixed[0]) <= MAX_ACRONYM + 1):
+        for t, seen_parts in enumerate(parts_per_token):
+            if len(seen_parts) != 2:
                 continue
-            if not fixed[0].isupper() or self.token_parts(para.tokens[t].text)[4][1] != "-":
+            parts = fixed.get(t, seen_parts)
+            if not (2 <= len(parts[0]) <= MAX_ACRONYM + 1) or not parts[0].isupper():
                 continue
-            seen = parts_per_token[t][1]
+            if self.token_parts(para.tokens[t].text).seps[1] != "-":
+                continue
+            seen = seen_parts[1]
             if not seen.isalpha() or not seen.islower():
                 continue
-            ending = match_acronym_ending(fixed[0], seen)
-            if ending is not None and ending != fixed[1]:
-                position = self.part_position(para.tokens[t], parts_per_token[t], 1)
+            ending = match_acronym_ending(parts[0], seen)
+            if ending is not None and ending != parts[1]:
+                position = self.part_position(para.tokens[t], 1)
                 reason = "suffix spelt in harmony with the acronym"
-                changes.append(Change(position, fixed[1], ending, reason, 0.8))
-                fixed[1] = ending
+                changes.append(Change(position, parts[1], ending, reason, 0.8))
+                fixed[t] = [parts[0], ending]
         return changes
 
-    def part_position(self, tok: Token, parts: list[str], index: int) -> int:
+    def part_position(self, tok: Token, index: int) -> int:
         """Offset of a word part in the input (token start if the token was rebuilt)."""
         if tok.joined or tok.text != tok.raw:
             return tok.start
-        prefix = split_affixes(tok.text)[0]
-        seps = self.token_parts(tok.text)[4]
-        return (
-            tok.start
-            + len(prefix)
-            + sum(len(s) + len(p) for s, p in zip(seps, parts[:index], strict=False))
-            + len(seps[index])
-        )
+        return tok.start + self.token_parts(tok.text).offsets[index]
+
+
+@lru_cache(maxsize=65536)
+def sentence_end(token: str) -> tuple[bool, bool]:
+    """Whether ``token`` ends a sentence, and whether it is a list label like
+    ``1.0.1.`` (closing quotes ignored)."""
+    bare = token.rstrip("”\"»'")
+    return bool(SENTENCE_END.search(bare)), bool(NUMBERING.match(bare))
 
 
 def is_acronym(part: str) -> bool:
