@@ -132,6 +132,11 @@ class Restoration:
         return [asdict(change) for change in self.changes]
 
 
+#: a word part of a token to restore: its index, lookup key and candidates, and
+#: whether punctuation stands before it in the token
+PartSlot = tuple[int, str, tuple[Candidate, ...], bool]
+
+
 class TokenParts(NamedTuple):
     """A token split for restoration (see :meth:`Restorer.token_parts`)."""
 
@@ -227,6 +232,10 @@ class Restorer:
         self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
         self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
+        # per damage profile, per token text: the token-level steps' results
+        self._junk: dict[Profile, dict[str, str]] = {}
+        self._unglued: dict[Profile, dict[str, str | None]] = {}
+        self._part_slots: dict[Profile, dict[str, tuple[PartSlot | None, ...]]] = {}
 
     # -- document-level --------------------------------------------------
     def restore(self, text: str) -> Restoration:
@@ -259,11 +268,9 @@ class Restorer:
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
         used = Counter(slot.cands[0].word for _, seq in split for slot in seq if slot)
-        for para in paras:
-            for tok in para.tokens:
-                kept = self.token_parts(tok.text).kept
-                if kept:
-                    used.update(kept)
+        for token, n in token_counts(paras).items():
+            for word in self.token_parts(token).kept:
+                used[word] += n
         for para, para_split in zip(paras, split, strict=True):
             words, word_changes = self.restore_words(para, prof, layout, para_split, used)
             changes.extend(word_changes)
@@ -277,11 +284,10 @@ class Restorer:
     def profile(self, paras: list[Paragraph]) -> Profile:
         """Estimate the document's damage profile from its words."""
         counts: Counter[str] = Counter()
-        for para in paras:
-            for tok in para.tokens:
-                for key in self.token_parts(strip_underscores(tok.text)).keys:
-                    if key is not None:
-                        counts[key] += 1
+        for text, n in token_counts(paras).items():
+            for key in self.token_parts(strip_underscores(text)).keys:
+                if key is not None:
+                    counts[key] += n
         return estimate_profile(counts, self.cands)
 
     def paragraph_break(self, text: str, before: Paragraph, after: Paragraph) -> list[Change]:
@@ -388,20 +394,34 @@ class Restorer:
         better (``oteşkil`` → ``teşkil``, then ``təşkil``).
         """
         changes: list[Change] = []
+        stripped = self._junk.setdefault(prof, {})
         for i, tok in enumerate(para.tokens):
-            if is_gap_junk(tok.text) or (tok.text == "(o" and never_closed(para.tokens[i + 1 :])):
-                changes.append(Change(tok.start, tok.text, "", "OCR gap junk removed", 0.8))
-                tok.text = ""
+            text = tok.text
+            if text == "(o":  # junk unless a ")" closes it
+                new = "" if never_closed(para.tokens[i + 1 :]) else text
+            elif text in stripped:
+                new = stripped[text]
+            else:
+                new = stripped[text] = self.without_gap_junk(text, prof)
+            if new == text:
                 continue
-            new = strip_gap_junk(tok.text)
-            if new == tok.text and self.glued_o(tok.text, prof):
-                new = tok.text[1:]
-            if new != tok.text:
+            if new:
                 changes.append(
-                    Change(tok.start, tok.text, new, "OCR gap junk removed from word start", 0.7)
+                    Change(tok.start, text, new, "OCR gap junk removed from word start", 0.7)
                 )
-                tok.text = new
+            else:
+                changes.append(Change(tok.start, text, "", "OCR gap junk removed", 0.8))
+            tok.text = new
         return changes
+
+    def without_gap_junk(self, text: str, prof: Profile) -> str:
+        """Token ``text`` without the gap junk OCR read into it (empty if all of it is)."""
+        if is_gap_junk(text):
+            return ""
+        new = strip_gap_junk(text)
+        if new == text and self.glued_o(text, prof):
+            new = text[1:]
+        return new
 
     def glued_o(self, token: str, prof: Profile) -> bool:
         """Whether the initial lower-case ``o`` of ``token`` is gap junk."""
@@ -530,8 +550,11 @@ class Restorer:
         ``il iyulun``, also after a number suffix (``2021-ciiliyulun``)."""
         changes: list[Change] = []
         out: list[Token] = []
+        unglued = self._unglued.setdefault(prof, {})
         for tok in para.tokens:
-            new = self.unglue(tok.text, prof)
+            if tok.text not in unglued:
+                unglued[tok.text] = self.unglue(tok.text, prof)
+            new = unglued[tok.text]
             if new is None:
                 out.append(tok)
                 continue
@@ -593,27 +616,42 @@ class Restorer:
         parts_per_token: list[tuple[str, ...]] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
-        cands = self.cands.lookup(prof)
+        memo = self._part_slots.setdefault(prof, {})
         for t, tok in enumerate(para.tokens):
-            prefix, suffix, parts, keys, seps = self.token_parts(tok.text)[:5]
-            prefixed, suffixed = bool(prefix), bool(suffix)
-            parts_per_token.append(parts)
-            for p, key in enumerate(keys):
-                if key is None:
+            split = self.token_parts(tok.text)
+            parts_per_token.append(split.parts)
+            entries = memo.get(tok.text)
+            if entries is None:
+                entries = memo[tok.text] = self.part_slots(split, prof)
+            for entry in entries:
+                if entry is None:
                     seq.append(None)
                     continue
-                punct = punct or (prefixed if not p else seps[p] != "-")
-                found = cands(key)
-                if parts[p][:1] == "O" and len(key) > 1:
-                    found = self.capital_q_readings(key, found, prof)
-                if len(found) > 1 and is_acronym(parts[p]):
-                    found = acronym_readings(key, found)
-                seq.append(Slot(t, p, key, found, after_punct=punct))
+                p, key, found, after_punct = entry
+                seq.append(Slot(t, p, key, found, after_punct=punct or after_punct))
                 punct = False
-            if not parts:
+            if not split.parts:
                 seq.append(None)
-            punct = suffixed
+            punct = bool(split.suffix)
         return parts_per_token, seq
+
+    def part_slots(self, split: TokenParts, prof: Profile) -> tuple[PartSlot | None, ...]:
+        """The word parts of a token to restore, with their candidates (None for a
+        part left alone: a context break)."""
+        cands = self.cands.lookup(prof)
+        entries: list[PartSlot | None] = []
+        for p, key in enumerate(split.keys):
+            if key is None:
+                entries.append(None)
+                continue
+            found = cands(key)
+            if split.parts[p][:1] == "O" and len(key) > 1:
+                found = self.capital_q_readings(key, found, prof)
+            if len(found) > 1 and is_acronym(split.parts[p]):
+                found = acronym_readings(key, found)
+            after_punct = bool(split.prefix) if not p else split.seps[p] != "-"
+            entries.append((p, key, found, after_punct))
+        return tuple(entries)
 
     def capital_q_readings(
         self, key: str, found: tuple[Candidate, ...], prof: Profile
@@ -925,6 +963,11 @@ def sentence_end(token: str) -> tuple[bool, bool]:
     ``1.0.1.`` (closing quotes ignored)."""
     bare = token.rstrip("”\"»'")
     return bool(SENTENCE_END.search(bare)), bool(NUMBERING.match(bare))
+
+
+def token_counts(paras: list[Paragraph]) -> Counter[str]:
+    """How often each token text occurs in ``paras`` (in order of first use)."""
+    return Counter(tok.text for para in paras for tok in para.tokens)
 
 
 def is_acronym(part: str) -> bool:
