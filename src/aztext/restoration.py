@@ -762,14 +762,15 @@ class Restorer:
         cands = slot.cands
         if len(cands) == 1:
             return [cands[0].score]
-        scores = [c.score for c in cands]
         if used:
             top = cands[0].word
             get = used.get
-            scores = [
-                s + DOC_WEIGHT * math.log1p(get(c.word, 0) - (c.word == top))
-                for s, c in zip(scores, cands, strict=True)
-            ]
+            scores = []
+            for c in cands:
+                uses = get(c.word, 0) - (c.word == top)
+                scores.append(c.score + doc_bonus(uses) if uses else c.score)
+        else:
+            scores = [c.score for c in cands]
         if slot.after_punct:  # a clitic follows its host word, never punctuation
             scores = [
                 s - HARMONY_WEIGHT * (c.word in CLITIC_HARMONY)
@@ -783,39 +784,16 @@ class Restorer:
             for s in run:
                 s.chosen = s.cands[0].word
             return
-        memo = self._pair_memo
         words = [c.word for c in run[0].cands]
         scores = self.cand_scores(run[0], used)
         backs: list[list[int]] = []
         for slot in run[1:]:
-            adjacent = not slot.after_punct
-            new_words, new_scores, back = [], [], []
-            for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
-                word = cand.word
-                clitic = adjacent and word in CLITIC_HARMONY
-                if len(words) == 1 and not clitic:  # one way here: no choice to make
-                    pair = memo.get((words[0], word))
-                    if pair is None:
-                        pair = self.pair_base(words[0], word)
-                    new_words.append(word)
-                    new_scores.append(scores[0] + pair + own)
-                    back.append(0)
-                    continue
-                best, arg = -math.inf, 0
-                for j, prev in enumerate(words):  # pair_score, inlined
-                    pair = memo.get((prev, word))
-                    if pair is None:
-                        pair = self.pair_base(prev, word)
-                    if clitic:
-                        pair += clitic_harmony(prev, word)
-                    score = scores[j] + pair
-                    if score > best:
-                        best, arg = score, j
-                new_words.append(word)
-                new_scores.append(best + own)
-                back.append(arg)
+            if len(slot.cands) == 1:
+                back, scores = self.viterbi_single(words, scores, slot)
+            else:
+                back, scores = self.viterbi_step(words, scores, slot, used)
             backs.append(back)
-            words, scores = new_words, new_scores
+            words = [c.word for c in slot.cands]
         index = max(range(len(scores)), key=scores.__getitem__)
         for i in range(len(run) - 1, -1, -1):
             slot = run[i]
@@ -823,6 +801,64 @@ class Restorer:
             slot.by_context = index != 0
             if i:
                 index = backs[i - 1][index]
+
+    def viterbi_single(
+        self, words: list[str], scores: list[float], slot: Slot
+    ) -> tuple[list[int], list[float]]:
+        """:meth:`viterbi_step` to a slot with one candidate."""
+        cand = slot.cands[0]
+        word = cand.word
+        memo = self._pair_memo
+        if len(words) == 1 and (slot.after_punct or word not in CLITIC_HARMONY):
+            pair = memo.get((words[0], word))
+            if pair is None:
+                pair = self.pair_base(words[0], word)
+            return [0], [scores[0] + pair + cand.score]
+        best, arg = self.best_previous(words, scores, word, not slot.after_punct)
+        return [arg], [best + cand.score]
+
+    def viterbi_step(
+        self, words: list[str], scores: list[float], slot: Slot, used: Counter[str] | None
+    ) -> tuple[list[int], list[float]]:
+        """One Viterbi step from the readings ``words`` (best path scores ``scores``)
+        of the slot before to the candidates of ``slot``: the best previous reading
+        of each candidate and the candidates' path scores."""
+        memo = self._pair_memo
+        adjacent = not slot.after_punct
+        back: list[int] = []
+        new_scores: list[float] = []
+        for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
+            word = cand.word
+            if len(words) == 1 and not (adjacent and word in CLITIC_HARMONY):
+                pair = memo.get((words[0], word))  # one way here: no choice to make
+                if pair is None:
+                    pair = self.pair_base(words[0], word)
+                new_scores.append(scores[0] + pair + own)
+                back.append(0)
+                continue
+            best, arg = self.best_previous(words, scores, word, adjacent)
+            new_scores.append(best + own)
+            back.append(arg)
+        return back, new_scores
+
+    def best_previous(
+        self, words: list[str], scores: list[float], word: str, adjacent: bool
+    ) -> tuple[float, int]:
+        """The best path score to ``word`` over the previous readings ``words`` (path
+        scores ``scores``) with their pair scores, and the index of that reading."""
+        memo = self._pair_memo
+        clitic = adjacent and word in CLITIC_HARMONY
+        best, arg = -math.inf, 0
+        for j, prev in enumerate(words):  # pair_score, inlined
+            pair = memo.get((prev, word))
+            if pair is None:
+                pair = self.pair_base(prev, word)
+            if clitic:
+                pair += clitic_harmony(prev, word)
+            score = scores[j] + pair
+            if score > best:
+                best, arg = score, j
+        return best, arg
 
     @staticmethod
     def sentence_start(para: Paragraph, index: int) -> bool:
@@ -955,6 +991,12 @@ class Restorer:
         if tok.joined or tok.text != tok.raw:
             return tok.start
         return tok.start + self.token_parts(tok.text).offsets[index]
+
+
+@lru_cache(maxsize=1024)
+def doc_bonus(uses: int) -> float:
+    """The document-cache bonus of a reading used ``uses`` times elsewhere."""
+    return DOC_WEIGHT * math.log1p(uses)
 
 
 @lru_cache(maxsize=65536)
