@@ -192,6 +192,10 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
     """Tokens of a paragraph with layout changes (reflow, spacing)."""
     para = Paragraph([])
     for n, line in enumerate(lines):
+        words = line.text.split()
+        if " ".join(words) == line.text:  # one space between tokens: nothing to change
+            para.tokens.extend(line_tokens(line, words, n < len(lines) - 1))
+            continue
         matches = list(TOKEN.finditer(line.text))
         prev_end = None
         for i, m in enumerate(matches):
@@ -211,6 +215,19 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
                 )
             )
     return para
+
+
+def line_tokens(line: Line, words: list[str], wrapped: bool) -> list[Token]:
+    """Tokens of a ``line`` made of ``words`` one space apart (``wrapped``: the
+    paragraph goes on on the next line)."""
+    tokens = []
+    start = line.start
+    for word in words:
+        tokens.append(Token(start, word, word))
+        start += len(word) + 1
+    if wrapped and tokens:
+        tokens[-1].line_end = True
+    return tokens
 
 
 def word_key(core: str) -> str:
@@ -234,6 +251,7 @@ class Restorer:
         self._explained: dict[tuple[str, str, bool, bool, bool, int], tuple[str, str, float]] = {}
         # per damage profile, per token text: the token-level steps' results
         self._junk: dict[Profile, dict[str, str]] = {}
+        self._joins: dict[tuple[Profile, str, str], tuple[bool, float]] = {}
         self._unglued: dict[Profile, dict[str, str | None]] = {}
         self._part_slots: dict[Profile, dict[str, tuple[PartSlot | None, ...]]] = {}
 
@@ -283,11 +301,11 @@ class Restorer:
 
     def profile(self, paras: list[Paragraph]) -> Profile:
         """Estimate the document's damage profile from its words."""
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
         for text, n in token_counts(paras).items():
             for key in self.token_parts(strip_underscores(text)).keys:
                 if key is not None:
-                    counts[key] += n
+                    counts[key] = counts.get(key, 0) + n
         return estimate_profile(counts, self.cands)
 
     def paragraph_break(self, text: str, before: Paragraph, after: Paragraph) -> list[Change]:
@@ -317,7 +335,16 @@ class Restorer:
         return self.cands(word, prof)[0]
 
     def should_join(self, left: str, right: str, prof: Profile) -> tuple[bool, float]:
-        """Decide whether ``left-`` + ``right`` at a line end is one word."""
+        """Decide whether ``left-`` + ``right`` at a line end is one word, and how
+        sure that is; memoised (see :meth:`decide_join`)."""
+        key = (prof, left, right)
+        hit = self._joins.get(key)
+        if hit is None:
+            hit = self._joins[key] = self.decide_join(left, right, prof)
+        return hit
+
+    def decide_join(self, left: str, right: str, prof: Profile) -> tuple[bool, float]:
+        """:meth:`should_join`, not memoised."""
         if not left or not right:
             return False, 1.0
         if any(ch.isdigit() for ch in left + right) and not (
@@ -341,6 +368,8 @@ class Restorer:
 
     def join_hyphens(self, para: Paragraph, prof: Profile) -> list[Change]:
         """Join words split by a hyphen at a line end (in place)."""
+        if not any(tok.line_end and is_soft_hyphen_end(tok.text) for tok in para.tokens):
+            return []  # no hyphen at a line end
         changes: list[Change] = []
         out: list[Token] = []
         i = 0
