@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from aztext.casing import lower, upper
@@ -270,7 +271,7 @@ class Restorer:
         prof = self.profile(paras)
         changes: list[Change] = []
         out_paras: list[str] = []
-        split: list[tuple[list[tuple[str, ...]], list[Slot | None]]] = []
+        split: list[tuple[list[TokenParts], list[Slot | None]]] = []
         for index, para in enumerate(paras):
             changes.extend(para.changes)
             if index:
@@ -296,7 +297,7 @@ class Restorer:
         out = "\n".join(out_paras)
         if text.endswith("\n") and out:
             out += "\n"
-        changes.sort(key=lambda c: c.position)
+        changes.sort(key=attrgetter("position"))
         return Restoration(out, tuple(changes))
 
     def profile(self, paras: list[Paragraph]) -> Profile:
@@ -638,17 +639,15 @@ class Restorer:
         return best
 
     # -- words -----------------------------------------------------------
-    def slots(
-        self, para: Paragraph, prof: Profile
-    ) -> tuple[list[tuple[str, ...]], list[Slot | None]]:
+    def slots(self, para: Paragraph, prof: Profile) -> tuple[list[TokenParts], list[Slot | None]]:
         """Split tokens into parts and make a slot (or a context break) for each part."""
-        parts_per_token: list[tuple[str, ...]] = []
+        splits: list[TokenParts] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
         memo = self._part_slots.setdefault(prof, {})
         for t, tok in enumerate(para.tokens):
             split = self.token_parts(tok.text)
-            parts_per_token.append(split.parts)
+            splits.append(split)
             entries = memo.get(tok.text)
             if entries is None:
                 entries = memo[tok.text] = self.part_slots(split, prof)
@@ -662,7 +661,7 @@ class Restorer:
             if not split.parts:
                 seq.append(None)
             punct = bool(split.suffix)
-        return parts_per_token, seq
+        return splits, seq
 
     def part_slots(self, split: TokenParts, prof: Profile) -> tuple[PartSlot | None, ...]:
         """The word parts of a token to restore, with their candidates (None for a
@@ -865,7 +864,17 @@ class Restorer:
                 new_scores.append(scores[0] + pair + own)
                 back.append(0)
                 continue
-            best, arg = self.best_previous(words, scores, word, adjacent)
+            clitic = adjacent and word in CLITIC_HARMONY
+            best, arg = -math.inf, 0
+            for j, prev in enumerate(words):  # best_previous, inlined
+                pair = memo.get((prev, word))
+                if pair is None:
+                    pair = self.pair_base(prev, word)
+                if clitic:
+                    pair += clitic_harmony(prev, word)
+                score = scores[j] + pair
+                if score > best:
+                    best, arg = score, j
             new_scores.append(best + own)
             back.append(arg)
         return back, new_scores
@@ -903,7 +912,7 @@ class Restorer:
         para: Paragraph,
         prof: Profile,
         capitals: bool = False,
-        split: tuple[list[tuple[str, ...]], list[Slot | None]] | None = None,
+        split: tuple[list[TokenParts], list[Slot | None]] | None = None,
         used: Counter[str] | None = None,
     ) -> tuple[list[str], list[Change]]:
         """Restore the letters of every word; return output tokens and changes.
@@ -912,7 +921,7 @@ class Restorer:
         ``split`` is :meth:`slots` of ``para`` if already made; ``used`` counts the
         best readings of all words of the document (see :meth:`viterbi_run`).
         """
-        parts_per_token, seq = split if split is not None else self.slots(para, prof)
+        splits, seq = split if split is not None else self.slots(para, prof)
         self.viterbi(seq, used)
         #: the restored parts of the tokens that changed, by token index
         fixed: dict[int, list[str]] = {}
@@ -920,7 +929,7 @@ class Restorer:
         for slot in seq:
             if slot is None:
                 continue
-            original = parts_per_token[slot.token][slot.part]
+            original = splits[slot.token].parts[slot.part]
             if (
                 capitals
                 and original[:1] == "i"
@@ -939,15 +948,15 @@ class Restorer:
                     continue
             parts = fixed.get(slot.token)
             if parts is None:
-                parts = fixed[slot.token] = list(parts_per_token[slot.token])
+                parts = fixed[slot.token] = list(splits[slot.token].parts)
             parts[slot.part] = new
-            position = self.part_position(para.tokens[slot.token], slot.part)
+            position = part_position(para.tokens[slot.token], splits[slot.token], slot.part)
             changes.append(Change(position, original, new, reason, confidence))
-        changes.extend(self.acronym_suffixes(para, parts_per_token, fixed))
+        changes.extend(self.acronym_suffixes(para, splits, fixed))
         words = [tok.text for tok in para.tokens]
         for t, parts in fixed.items():
-            if tuple(parts) != parts_per_token[t]:
-                words[t] = self.rebuild(para.tokens[t].text, parts)
+            if tuple(parts) != splits[t].parts:
+                words[t] = rebuild(splits[t], parts)
         return words, changes
 
     def explain(
@@ -980,46 +989,50 @@ class Restorer:
             self._explained[memo_key] = explained
         return explained
 
-    def rebuild(self, text: str, parts: list[str]) -> str:
-        """Token ``text`` with its word parts replaced by ``parts``."""
-        split = self.token_parts(text)
-        joined = "".join(sep + part for sep, part in zip(split.seps, parts, strict=True))
-        return split.prefix + joined + split.suffix
-
     def acronym_suffixes(
         self,
         para: Paragraph,
-        parts_per_token: list[tuple[str, ...]],
+        splits: list[TokenParts],
         fixed: dict[int, list[str]],
     ) -> list[Change]:
         """Spell the suffix after an acronym in harmony with it as read aloud
         (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); the restored
         parts of the tokens changed are updated in ``fixed``."""
         changes: list[Change] = []
-        for t, seen_parts in enumerate(parts_per_token):
-            if len(seen_parts) != 2:
+        for t, split in enumerate(splits):
+            if len(split.parts) != 2:
                 continue
-            parts = fixed.get(t, seen_parts)
+            parts = fixed.get(t, split.parts)
             if not (2 <= len(parts[0]) <= MAX_ACRONYM + 1) or not parts[0].isupper():
                 continue
-            if self.token_parts(para.tokens[t].text).seps[1] != "-":
+            if split.seps[1] != "-":
                 continue
-            seen = seen_parts[1]
+            seen = split.parts[1]
             if not seen.isalpha() or not seen.islower():
                 continue
             ending = match_acronym_ending(parts[0], seen)
             if ending is not None and ending != parts[1]:
-                position = self.part_position(para.tokens[t], 1)
+                position = part_position(para.tokens[t], split, 1)
                 reason = "suffix spelt in harmony with the acronym"
                 changes.append(Change(position, parts[1], ending, reason, 0.8))
                 fixed[t] = [parts[0], ending]
         return changes
 
-    def part_position(self, tok: Token, index: int) -> int:
-        """Offset of a word part in the input (token start if the token was rebuilt)."""
-        if tok.joined or tok.text != tok.raw:
-            return tok.start
-        return tok.start + self.token_parts(tok.text).offsets[index]
+
+def part_position(tok: Token, split: TokenParts, index: int) -> int:
+    """Offset of word part ``index`` of ``tok`` (split as ``split``) in the input
+    (the token start if the token was rebuilt)."""
+    if tok.joined or tok.text != tok.raw:
+        return tok.start
+    return tok.start + split.offsets[index]
+
+
+def rebuild(split: TokenParts, parts: list[str]) -> str:
+    """The token split as ``split`` with its word parts replaced by ``parts``."""
+    if len(parts) == 1:  # the one part has no separator before it
+        return split.prefix + parts[0] + split.suffix
+    joined = "".join(sep + part for sep, part in zip(split.seps, parts, strict=True))
+    return split.prefix + joined + split.suffix
 
 
 @lru_cache(maxsize=1024)
