@@ -244,6 +244,7 @@ class Restorer:
         self.cands = CandidateCache(self.lex)
         prepare(self.lex)
         self._parts: dict[str, TokenParts] = {}
+        self._profile_keys: dict[str, tuple[str, ...]] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
@@ -304,10 +305,18 @@ class Restorer:
         """Estimate the document's damage profile from its words."""
         counts: dict[str, int] = {}
         for text, n in token_counts(paras).items():
-            for key in self.token_parts(strip_underscores(text)).keys:
-                if key is not None:
-                    counts[key] = counts.get(key, 0) + n
+            for key in self.profile_keys(text):
+                counts[key] = counts.get(key, 0) + n
         return estimate_profile(counts, self.cands)
+
+    def profile_keys(self, text: str) -> tuple[str, ...]:
+        """Lookup keys of the word parts of token ``text`` that may change, as
+        :meth:`profile` counts them (underscores stripped); memoised."""
+        keys = self._profile_keys.get(text)
+        if keys is None:
+            split = self.token_parts(strip_underscores(text))
+            keys = self._profile_keys[text] = tuple(key for key in split.keys if key is not None)
+        return keys
 
     def paragraph_break(self, text: str, before: Paragraph, after: Paragraph) -> list[Change]:
         """Blank lines removed between two paragraphs."""
