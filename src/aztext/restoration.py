@@ -255,7 +255,9 @@ class Restorer:
         self._junk: dict[Profile, dict[str, str]] = {}
         self._joins: dict[tuple[Profile, str, str], tuple[bool, float]] = {}
         self._unglued: dict[Profile, dict[str, str | None]] = {}
-        self._part_slots: dict[Profile, dict[str, tuple[PartSlot | None, ...]]] = {}
+        self._part_slots: dict[
+            Profile, dict[str, tuple[TokenParts, tuple[PartSlot | None, ...]]]
+        ] = {}
 
     # -- document-level --------------------------------------------------
     def restore(self, text: str) -> Restoration:
@@ -287,14 +289,14 @@ class Restorer:
             split.append(self.slots(para, prof))
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
-        used = Counter(slot.cands[0].word for _, seq in split for slot in seq if slot)
-        for token, n in token_counts(paras).items():
-            for word in self.token_parts(token).kept:
-                used[word] += n
+        used: Counter[str] = Counter()
+        for splits, seq in split:
+            used.update([slot.cands[0].word for slot in seq if slot])
+            used.update([word for token in splits for word in token.kept])
         for para, para_split in zip(paras, split, strict=True):
             words, word_changes = self.restore_words(para, prof, layout, para_split, used)
             changes.extend(word_changes)
-            out_paras.append(" ".join(w for w in words if w))
+            out_paras.append(" ".join(filter(None, words)))
         out = "\n".join(out_paras)
         if text.endswith("\n") and out:
             out += "\n"
@@ -655,11 +657,12 @@ class Restorer:
         punct = True  # the paragraph start counts as punctuation
         memo = self._part_slots.setdefault(prof, {})
         for t, tok in enumerate(para.tokens):
-            split = self.token_parts(tok.text)
+            hit = memo.get(tok.text)
+            if hit is None:
+                split = self.token_parts(tok.text)
+                hit = memo[tok.text] = (split, self.part_slots(split, prof))
+            split, entries = hit
             splits.append(split)
-            entries = memo.get(tok.text)
-            if entries is None:
-                entries = memo[tok.text] = self.part_slots(split, prof)
             for entry in entries:
                 if entry is None:
                     seq.append(None)
@@ -667,14 +670,12 @@ class Restorer:
                 p, key, found, after_punct = entry
                 seq.append(Slot(t, p, key, found, after_punct=punct or after_punct))
                 punct = False
-            if not split.parts:
-                seq.append(None)
             punct = bool(split.suffix)
         return splits, seq
 
     def part_slots(self, split: TokenParts, prof: Profile) -> tuple[PartSlot | None, ...]:
         """The word parts of a token to restore, with their candidates (None for a
-        part left alone: a context break)."""
+        part left alone, or for a token without word parts: a context break)."""
         cands = self.cands.lookup(prof)
         entries: list[PartSlot | None] = []
         for p, key in enumerate(split.keys):
@@ -688,7 +689,7 @@ class Restorer:
                 found = acronym_readings(key, found)
             after_punct = bool(split.prefix) if not p else split.seps[p] != "-"
             entries.append((p, key, found, after_punct))
-        return tuple(entries)
+        return tuple(entries) if split.parts else (None,)
 
     def capital_q_readings(
         self, key: str, found: tuple[Candidate, ...], prof: Profile
