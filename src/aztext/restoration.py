@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -246,6 +247,8 @@ class Restorer:
         self._parts: dict[str, TokenParts] = {}
         self._profile_keys: dict[str, tuple[str, ...]] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
+        # id() of candidate tuples are stable: the caches keep the tuples alive.
+        self._step_pairs: dict[tuple[int, int, bool], tuple[tuple[float, ...], ...]] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
@@ -822,16 +825,26 @@ class Restorer:
             for s in run:
                 s.chosen = s.cands[0].word
             return
-        words = [c.word for c in run[0].cands]
         scores = self.cand_scores(run[0], used)
         backs: list[list[int]] = []
-        for slot in run[1:]:
-            if len(slot.cands) == 1:
-                back, scores = self.viterbi_single(words, scores, slot)
-            else:
-                back, scores = self.viterbi_step(words, scores, slot, used)
+        for before, slot in pairwise(run):
+            pairs = self.step_pairs(before.cands, slot.cands, not slot.after_punct)
+            own = [slot.cands[0].score] if len(slot.cands) == 1 else self.cand_scores(slot, used)
+            back, new_scores = [], []
+            for row, score in zip(pairs, own, strict=True):
+                if len(row) == 1:  # one way here: no choice to make
+                    back.append(0)
+                    new_scores.append(scores[0] + row[0] + score)
+                    continue
+                best, arg = -math.inf, 0
+                for j, pair in enumerate(row):
+                    total = scores[j] + pair
+                    if total > best:
+                        best, arg = total, j
+                back.append(arg)
+                new_scores.append(best + score)
             backs.append(back)
-            words = [c.word for c in slot.cands]
+            scores = new_scores
         index = max(range(len(scores)), key=scores.__getitem__)
         for i in range(len(run) - 1, -1, -1):
             slot = run[i]
@@ -840,73 +853,20 @@ class Restorer:
             if i:
                 index = backs[i - 1][index]
 
-    def viterbi_single(
-        self, words: list[str], scores: list[float], slot: Slot
-    ) -> tuple[list[int], list[float]]:
-        """:meth:`viterbi_step` to a slot with one candidate."""
-        cand = slot.cands[0]
-        word = cand.word
-        memo = self._pair_memo
-        if len(words) == 1 and (slot.after_punct or word not in CLITIC_HARMONY):
-            pair = memo.get((words[0], word))
-            if pair is None:
-                pair = self.pair_base(words[0], word)
-            return [0], [scores[0] + pair + cand.score]
-        best, arg = self.best_previous(words, scores, word, not slot.after_punct)
-        return [arg], [best + cand.score]
-
-    def viterbi_step(
-        self, words: list[str], scores: list[float], slot: Slot, used: Counter[str] | None
-    ) -> tuple[list[int], list[float]]:
-        """One Viterbi step from the readings ``words`` (best path scores ``scores``)
-        of the slot before to the candidates of ``slot``: the best previous reading
-        of each candidate and the candidates' path scores."""
-        memo = self._pair_memo
-        adjacent = not slot.after_punct
-        back: list[int] = []
-        new_scores: list[float] = []
-        for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
-            word = cand.word
-            if len(words) == 1 and not (adjacent and word in CLITIC_HARMONY):
-                pair = memo.get((words[0], word))  # one way here: no choice to make
-                if pair is None:
-                    pair = self.pair_base(words[0], word)
-                new_scores.append(scores[0] + pair + own)
-                back.append(0)
-                continue
-            clitic = adjacent and word in CLITIC_HARMONY
-            best, arg = -math.inf, 0
-            for j, prev in enumerate(words):  # best_previous, inlined
-                pair = memo.get((prev, word))
-                if pair is None:
-                    pair = self.pair_base(prev, word)
-                if clitic:
-                    pair += clitic_harmony(prev, word)
-                score = scores[j] + pair
-                if score > best:
-                    best, arg = score, j
-            new_scores.append(best + own)
-            back.append(arg)
-        return back, new_scores
-
-    def best_previous(
-        self, words: list[str], scores: list[float], word: str, adjacent: bool
-    ) -> tuple[float, int]:
-        """The best path score to ``word`` over the previous readings ``words`` (path
-        scores ``scores``) with their pair scores, and the index of that reading."""
-        memo = self._pair_memo
-        clitic = adjacent and word in CLITIC_HARMONY
-        best, arg = -math.inf, 0
-        for j, prev in enumerate(words):  # pair_score, inlined
-            pair = memo.get((prev, word))
-            if pair is None:
-                pair = self.pair_base(prev, word)
-            if clitic:
-                pair += clitic_harmony(prev, word)
-            score = scores[j] + pair
-            if score > best:
-                best, arg = score, j
-        return best, arg
+    def step_pairs(
+        self, before: tuple[Candidate, ...], cands: tuple[Candidate, ...], adjacent: bool
+    ) -> tuple[tuple[float, ...], ...]:
+        """Pair scores (with clitic harmony if ``adjacent``) of every reading in
+        ``before`` with each candidate in ``cands``, by candidate; memoised."""
+        key = (id(before), id(cands), adjacent)
+        hit = self._step_pairs.get(key)
+        if hit is None:
+            hit = tuple(
+                tuple(self.pair_score(prev.word, cand.word, adjacent) for prev in before)
+                for cand in cands
+            )
+            self._step_pairs[key] = hit
+        return hit
 
     @staticmethod
     def sentence_start(para: Paragraph, index: int) -> bool:
