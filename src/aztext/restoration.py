@@ -139,6 +139,11 @@ class Restoration:
 PartSlot = tuple[int, str, tuple[Candidate, ...], bool]
 
 
+#: pair scores of two slots' candidates (see :meth:`Restorer.step_pairs`), and
+#: the two candidate tuples
+StepPairs = tuple[tuple[tuple[float, ...], ...], tuple[Candidate, ...], tuple[Candidate, ...]]
+
+
 class TokenParts(NamedTuple):
     """A token split for restoration (see :meth:`Restorer.token_parts`)."""
 
@@ -247,8 +252,8 @@ class Restorer:
         self._parts: dict[str, TokenParts] = {}
         self._profile_keys: dict[str, tuple[str, ...]] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
-        # id() of candidate tuples are stable: the caches keep the tuples alive.
-        self._step_pairs: dict[tuple[int, int, bool], tuple[tuple[float, ...], ...]] = {}
+        # keyed by the id() of two candidate tuples, which each entry keeps alive
+        self._step_pairs: dict[tuple[int, int, bool], StepPairs] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
@@ -861,12 +866,12 @@ class Restorer:
         key = (id(before), id(cands), adjacent)
         hit = self._step_pairs.get(key)
         if hit is None:
-            hit = tuple(
+            pairs = tuple(
                 tuple(self.pair_score(prev.word, cand.word, adjacent) for prev in before)
                 for cand in cands
             )
-            self._step_pairs[key] = hit
-        return hit
+            hit = self._step_pairs[key] = (pairs, before, cands)
+        return hit[0]
 
     @staticmethod
     def sentence_start(para: Paragraph, index: int) -> bool:
