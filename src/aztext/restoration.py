@@ -901,16 +901,16 @@ class Restorer:
         #: the restored parts of the tokens that changed, by token index
         fixed: dict[int, list[str]] = {}
         changes: list[Change] = []
-        for slot in seq:
-            if slot is None:
-                continue
-            original = splits[slot.token].parts[slot.part]
+        tokens = para.tokens
+        for slot in filter(None, seq):
+            t, p = slot.token, slot.part
+            original = splits[t].parts[p]
             if (
                 capitals
+                and p == 0
                 and original[:1] == "i"
-                and slot.part == 0
                 and original[1:].islower()
-                and self.sentence_start(para, slot.token)
+                and self.sentence_start(para, t)
             ):
                 # OCR reads a capital İ as i; a sentence starts with a capital.
                 new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
@@ -921,11 +921,11 @@ class Restorer:
                 new, reason, confidence = self.explain(para, slot, original, capitals)
                 if new == original:
                     continue
-            parts = fixed.get(slot.token)
+            parts = fixed.get(t)
             if parts is None:
-                parts = fixed[slot.token] = list(splits[slot.token].parts)
-            parts[slot.part] = new
-            position = part_position(para.tokens[slot.token], splits[slot.token], slot.part)
+                parts = fixed[t] = list(splits[t].parts)
+            parts[p] = new
+            position = part_position(tokens[t], splits[t], p)
             changes.append(Change(position, original, new, reason, confidence))
         changes.extend(self.acronym_suffixes(para, splits, fixed))
         words = [tok.text for tok in para.tokens]
