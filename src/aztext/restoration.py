@@ -676,7 +676,7 @@ class Restorer:
                     seq.append(None)
                     continue
                 p, key, found, after_punct = entry
-                seq.append(Slot(t, p, key, found, after_punct=punct or after_punct))
+                seq.append(Slot(t, p, key, found, "", False, punct or after_punct))
                 punct = False
             punct = bool(split.suffix)
         return splits, seq
