@@ -352,6 +352,12 @@ def rewrite_costs(prof: Profile) -> tuple[bool, tuple[float, ...]]:
     return bool(dict(prof).get(TYPED)), tuple(cost for *_, cost in rewrite_table(prof))
 
 
+#: the fields of :data:`REWRITES` that :func:`rewrite_chains` uses, with each index
+REWRITE_FIELDS = tuple(
+    (index, rw.seen, rw.true, rw.initial, rw.final, rw.dropped) for index, rw in enumerate(REWRITES)
+)
+
+
 @lru_cache(maxsize=1 << 15)
 def rewrite_chains(
     word: str, typed: bool, max_rewrites: int
@@ -366,14 +372,14 @@ def rewrite_chains(
     for _ in range(max_rewrites):
         nxt: list[tuple[str, tuple[int, ...], int]] = []
         for form, chain, start in frontier:
-            for index, rw in enumerate(REWRITES):
-                if (typed and rw.dropped) or rw.seen not in form:
+            for index, old, true, initial, final, dropped in REWRITE_FIELDS:
+                if (typed and dropped) or old not in form:
                     continue
-                for pos in rewrite_positions(form, rw.seen, start, rw.initial, rw.final):
-                    new = form[:pos] + rw.true + form[pos + len(rw.seen) :]
+                for pos in rewrite_positions(form, old, start, initial, final):
+                    new = form[:pos] + true + form[pos + len(old) :]
                     if new not in seen:
                         seen.add(new)
-                        nxt.append((new, (*chain, index), pos + len(rw.true)))
+                        nxt.append((new, (*chain, index), pos + len(true)))
                         chains.append((new, (*chain, index)))
         frontier = nxt
     return tuple(chains)

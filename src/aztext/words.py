@@ -251,13 +251,15 @@ def suffix_matches(form: str, lex: Lexicon) -> tuple[SuffixMatch, ...]:
 def find_suffix_matches(form: str, lex: Lexicon) -> Iterator[SuffixMatch]:
     """:func:`suffix_matches`, not memoised."""
     verbs = lex.memo.setdefault("verbs", {})
+    form_key = confusion_key(form)  # keyed letter by letter: a cut's key is a slice
     for cut in range(max(3, len(form) - 16), len(form)):
         tail = form[cut:]
-        tail_key = confusion_key(tail)
+        tail_key = form_key[cut:]
         if tail_key not in _ENDING_KEYS_ANY:  # no suffix chain is read like this
             continue
         for lookup, head in _stem_heads(form[:cut]):
-            for stem, groups, barred in stems_by_key(lex, confusion_key(lookup)):
+            lookup_key = form_key[:cut] if lookup == head else confusion_key(lookup)
+            for stem, groups, barred in stems_by_key(lex, lookup_key):
                 group = groups.get(tail_key)
                 if not group:
                     continue
