@@ -337,19 +337,49 @@ def rewrite_positions(form: str, old: str, start: int, initial: bool, final: boo
 def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[str, float]]:
     """``word`` and its rewritten forms with their rewrite costs (word first)."""
     yield word, 0.0
+    typed, costs = rewrite_costs(prof)
+    for form, chain in rewrite_chains(word, typed, max_rewrites):
+        cost = 0.0
+        for index in chain:  # summed in the order the rewrites were made
+            cost += costs[index]
+        yield form, cost
+
+
+@cache
+def rewrite_costs(prof: Profile) -> tuple[bool, tuple[float, ...]]:
+    """Whether ``prof`` is of typed text (letters dropped outright are then
+    impossible), and the cost of each of :data:`REWRITES`."""
+    return bool(dict(prof).get(TYPED)), tuple(cost for *_, cost in rewrite_table(prof))
+
+
+#: the fields of :data:`REWRITES` that :func:`rewrite_chains` uses, with each index
+REWRITE_FIELDS = tuple(
+    (index, rw.seen, rw.true, rw.initial, rw.final, rw.dropped) for index, rw in enumerate(REWRITES)
+)
+
+
+@lru_cache(maxsize=1 << 15)
+def rewrite_chains(
+    word: str, typed: bool, max_rewrites: int
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The rewritten forms of ``word`` (at most ``max_rewrites`` rewrites, left to
+    right), each with the indices in :data:`REWRITES` of the rewrites that made
+    it; in ``typed`` text without the rewrites of dropped letters. The forms do
+    not depend on the document, only their costs do (see :func:`variants`)."""
     seen: set[str] = {word}
-    frontier = [(word, 0.0, 0)]
-    table = rewrite_table(prof)
+    frontier: list[tuple[str, tuple[int, ...], int]] = [(word, (), 0)]
+    chains: list[tuple[str, tuple[int, ...]]] = []
     for _ in range(max_rewrites):
-        nxt: list[tuple[str, float, int]] = []
-        for form, cost, start in frontier:
-            for old, true, initial, final, rw_cost in table:
-                if rw_cost == math.inf or old not in form:
+        nxt: list[tuple[str, tuple[int, ...], int]] = []
+        for form, chain, start in frontier:
+            for index, old, true, initial, final, dropped in REWRITE_FIELDS:
+                if (typed and dropped) or old not in form:
                     continue
                 for pos in rewrite_positions(form, old, start, initial, final):
                     new = form[:pos] + true + form[pos + len(old) :]
                     if new not in seen:
                         seen.add(new)
-                        nxt.append((new, cost + rw_cost, pos + len(true)))
-                        yield new, cost + rw_cost
+                        nxt.append((new, (*chain, index), pos + len(true)))
+                        chains.append((new, (*chain, index)))
         frontier = nxt
+    return tuple(chains)

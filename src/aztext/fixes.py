@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from aztext.casing import lower, upper
 from aztext.channel import PERMISSIVE, confusion_key, variants
@@ -42,8 +42,7 @@ ELLIPSIS = "…"
 THREE_DOTS = re.compile(r"(?<![.!?])[.]{3}(?=[^.]*$)(?=[\W]*$)")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One input line: where it starts and its text (no newline)."""
 
     start: int

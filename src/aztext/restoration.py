@@ -29,7 +29,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 from aztext.casing import lower, upper
 from aztext.channel import Profile, confusion_key, keep_cost
@@ -77,10 +80,6 @@ from aztext.words import (
 
 TOKEN = re.compile(r"\S+")
 NUMBERING = re.compile(r"^[\d.]+$")
-#: a token split for restoration: punctuation before / after, word parts, their
-#: lookup keys (None: left alone), the separator before each part and the
-#: lookup forms of the word parts left alone.
-TokenParts = tuple[bool, bool, list[str], list[str | None], tuple[str, ...], tuple[str, ...]]
 #: weight of the word-pair score, and its smoothing count in units of the
 #: pair list's cut-off count.
 PAIR_WEIGHT = 2.0
@@ -140,7 +139,34 @@ class Restoration:
         return [asdict(change) for change in self.changes]
 
 
-@dataclass
+#: a word part of a token to restore: its index, lookup key and candidates, and
+#: whether punctuation stands before it in the token
+PartSlot = tuple[int, str, tuple[Candidate, ...], bool]
+
+
+#: pair scores of two slots' candidates (see :meth:`Restorer.step_pairs`), and
+#: the two candidate tuples
+StepPairs = tuple[tuple[tuple[float, ...], ...], tuple[Candidate, ...], tuple[Candidate, ...]]
+
+
+class TokenParts(NamedTuple):
+    """A token split for restoration (see :meth:`Restorer.token_parts`)."""
+
+    #: punctuation before and after the word parts
+    prefix: str
+    suffix: str
+    parts: tuple[str, ...]
+    #: lookup key of each part (None: the part is left alone)
+    keys: tuple[str | None, ...]
+    #: the separator before each part (see :func:`aztext.fixes.split_parts`)
+    seps: tuple[str, ...]
+    #: lookup forms of the word parts left alone
+    kept: tuple[str, ...]
+    #: offset of each part in the token
+    offsets: tuple[int, ...]
+
+
+@dataclass(slots=True)
 class Token:
     """A whitespace-separated token (or two joined across a line end)."""
 
@@ -151,7 +177,7 @@ class Token:
     joined: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One word part to restore: where it sits and its candidates."""
 
@@ -178,6 +204,10 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
     """Tokens of a paragraph with layout changes (reflow, spacing)."""
     para = Paragraph([])
     for n, line in enumerate(lines):
+        words = line.text.split()
+        if " ".join(words) == line.text:  # one space between tokens: nothing to change
+            para.tokens.extend(line_tokens(line, words, n < len(lines) - 1))
+            continue
         matches = list(TOKEN.finditer(line.text))
         prev_end = None
         for i, m in enumerate(matches):
@@ -199,6 +229,19 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
     return para
 
 
+def line_tokens(line: Line, words: list[str], wrapped: bool) -> list[Token]:
+    """Tokens of a ``line`` made of ``words`` one space apart (``wrapped``: the
+    paragraph goes on on the next line)."""
+    tokens = []
+    start = line.start
+    for word in words:
+        tokens.append(Token(start, word, word))
+        start += len(word) + 1
+    if wrapped and tokens:
+        tokens[-1].line_end = True
+    return tokens
+
+
 def word_key(core: str) -> str:
     """Lower-case lookup form of a word part."""
     return lower(core)
@@ -212,7 +255,10 @@ class Restorer:
         self.cands = CandidateCache(self.lex)
         prepare(self.lex)
         self._parts: dict[str, TokenParts] = {}
+        self._profile_keys: dict[str, tuple[str, ...]] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
+        # keyed by the id() of two candidate tuples, which each entry keeps alive
+        self._step_pairs: dict[tuple[int, int, bool], StepPairs] = {}
         self._best_word: dict[tuple[Profile, str], Candidate] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
@@ -220,6 +266,13 @@ class Restorer:
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
         self._explained: dict[
             tuple[str, str, bool, bool, bool, bool, int], tuple[str, str, float]
+        ] = {}
+        # per damage profile, per token text: the token-level steps' results
+        self._junk: dict[Profile, dict[str, str]] = {}
+        self._joins: dict[tuple[Profile, str, str], tuple[bool, float]] = {}
+        self._unglued: dict[Profile, dict[str, str | None]] = {}
+        self._part_slots: dict[
+            Profile, dict[str, tuple[TokenParts, tuple[PartSlot | None, ...]]]
         ] = {}
 
     # -- document-level --------------------------------------------------
@@ -238,7 +291,7 @@ class Restorer:
         prof = self.profile(paras)
         changes: list[Change] = []
         out_paras: list[str] = []
-        split: list[tuple[list[list[str]], list[Slot | None]]] = []
+        split: list[tuple[list[TokenParts], list[Slot | None]]] = []
         for index, para in enumerate(paras):
             changes.extend(para.changes)
             if index:
@@ -253,31 +306,36 @@ class Restorer:
             split.append(self.slots(para, prof))
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
-        used = Counter(slot.cands[0].word for _, seq in split for slot in seq if slot)
-        for para in paras:
-            for tok in para.tokens:
-                kept = self.token_parts(tok.text)[5]
-                if kept:
-                    used.update(kept)
+        used: Counter[str] = Counter()
+        for splits, seq in split:
+            used.update([slot.cands[0].word for slot in seq if slot])
+            used.update([word for token in splits for word in token.kept])
         for para, para_split in zip(paras, split, strict=True):
             words, word_changes = self.restore_words(para, prof, layout, para_split, used)
             changes.extend(word_changes)
-            out_paras.append(" ".join(w for w in words if w))
+            out_paras.append(" ".join(filter(None, words)))
         out = "\n".join(out_paras)
         if text.endswith("\n") and out:
             out += "\n"
-        changes.sort(key=lambda c: c.position)
+        changes.sort(key=attrgetter("position"))
         return Restoration(out, tuple(changes))
 
     def profile(self, paras: list[Paragraph]) -> Profile:
         """Estimate the document's damage profile from its words."""
-        counts: Counter[str] = Counter()
-        for para in paras:
-            for tok in para.tokens:
-                for key in self.token_parts(strip_underscores(tok.text))[3]:
-                    if key is not None:
-                        counts[key] += 1
+        counts: dict[str, int] = {}
+        for text, n in token_counts(paras).items():
+            for key in self.profile_keys(text):
+                counts[key] = counts.get(key, 0) + n
         return estimate_profile(counts, self.cands)
+
+    def profile_keys(self, text: str) -> tuple[str, ...]:
+        """Lookup keys of the word parts of token ``text`` that may change, as
+        :meth:`profile` counts them (underscores stripped); memoised."""
+        keys = self._profile_keys.get(text)
+        if keys is None:
+            split = self.token_parts(strip_underscores(text))
+            keys = self._profile_keys[text] = tuple(key for key in split.keys if key is not None)
+        return keys
 
     def paragraph_break(self, text: str, before: Paragraph, after: Paragraph) -> list[Change]:
         """Blank lines removed between two paragraphs."""
@@ -306,7 +364,16 @@ class Restorer:
         return self.cands(word, prof)[0]
 
     def should_join(self, left: str, right: str, prof: Profile) -> tuple[bool, float]:
-        """Decide whether ``left-`` + ``right`` at a line end is one word."""
+        """Decide whether ``left-`` + ``right`` at a line end is one word, and how
+        sure that is; memoised (see :meth:`decide_join`)."""
+        key = (prof, left, right)
+        hit = self._joins.get(key)
+        if hit is None:
+            hit = self._joins[key] = self.decide_join(left, right, prof)
+        return hit
+
+    def decide_join(self, left: str, right: str, prof: Profile) -> tuple[bool, float]:
+        """:meth:`should_join`, not memoised."""
         if not left or not right:
             return False, 1.0
         if any(ch.isdigit() for ch in left + right) and not (
@@ -330,6 +397,8 @@ class Restorer:
 
     def join_hyphens(self, para: Paragraph, prof: Profile) -> list[Change]:
         """Join words split by a hyphen at a line end (in place)."""
+        if not any(tok.line_end and is_soft_hyphen_end(tok.text) for tok in para.tokens):
+            return []  # no hyphen at a line end
         changes: list[Change] = []
         out: list[Token] = []
         i = 0
@@ -383,20 +452,34 @@ class Restorer:
         better (``oteşkil`` → ``teşkil``, then ``təşkil``).
         """
         changes: list[Change] = []
+        stripped = self._junk.setdefault(prof, {})
         for i, tok in enumerate(para.tokens):
-            if is_gap_junk(tok.text) or (tok.text == "(o" and never_closed(para.tokens[i + 1 :])):
-                changes.append(Change(tok.start, tok.text, "", "OCR gap junk removed", 0.8))
-                tok.text = ""
+            text = tok.text
+            if text == "(o":  # junk unless a ")" closes it
+                new = "" if never_closed(para.tokens[i + 1 :]) else text
+            elif text in stripped:
+                new = stripped[text]
+            else:
+                new = stripped[text] = self.without_gap_junk(text, prof)
+            if new == text:
                 continue
-            new = strip_gap_junk(tok.text)
-            if new == tok.text and self.glued_o(tok.text, prof):
-                new = tok.text[1:]
-            if new != tok.text:
+            if new:
                 changes.append(
-                    Change(tok.start, tok.text, new, "OCR gap junk removed from word start", 0.7)
+                    Change(tok.start, text, new, "OCR gap junk removed from word start", 0.7)
                 )
-                tok.text = new
+            else:
+                changes.append(Change(tok.start, text, "", "OCR gap junk removed", 0.8))
+            tok.text = new
         return changes
+
+    def without_gap_junk(self, text: str, prof: Profile) -> str:
+        """Token ``text`` without the gap junk OCR read into it (empty if all of it is)."""
+        if is_gap_junk(text):
+            return ""
+        new = strip_gap_junk(text)
+        if new == text and self.glued_o(text, prof):
+            new = text[1:]
+        return new
 
     def glued_o(self, token: str, prof: Profile) -> bool:
         """Whether the initial lower-case ``o`` of ``token`` is gap junk."""
@@ -531,8 +614,11 @@ class Restorer:
         ``il iyulun``, also after a number suffix (``2021-ciiliyulun``)."""
         changes: list[Change] = []
         out: list[Token] = []
+        unglued = self._unglued.setdefault(prof, {})
         for tok in para.tokens:
-            new = self.unglue(tok.text, prof)
+            if tok.text not in unglued:
+                unglued[tok.text] = self.unglue(tok.text, prof)
+            new = unglued[tok.text]
             if new is None:
                 out.append(tok)
                 continue
@@ -596,31 +682,46 @@ class Restorer:
         return best
 
     # -- words -----------------------------------------------------------
-    def slots(self, para: Paragraph, prof: Profile) -> tuple[list[list[str]], list[Slot | None]]:
+    def slots(self, para: Paragraph, prof: Profile) -> tuple[list[TokenParts], list[Slot | None]]:
         """Split tokens into parts and make a slot (or a context break) for each part."""
-        parts_per_token: list[list[str]] = []
+        splits: list[TokenParts] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
-        cands = self.cands.lookup(prof)
+        memo = self._part_slots.setdefault(prof, {})
         for t, tok in enumerate(para.tokens):
-            prefixed, suffixed, parts, keys, seps, _ = self.token_parts(tok.text)
-            parts_per_token.append(parts)
-            for p, key in enumerate(keys):
-                if key is None:
+            hit = memo.get(tok.text)
+            if hit is None:
+                split = self.token_parts(tok.text)
+                hit = memo[tok.text] = (split, self.part_slots(split, prof))
+            split, entries = hit
+            splits.append(split)
+            for entry in entries:
+                if entry is None:
                     seq.append(None)
                     continue
-                punct = punct or (prefixed if not p else seps[p] != "-")
-                found = cands(key)
-                if parts[p][:1] == "O" and len(key) > 1:
-                    found = self.capital_q_readings(key, found, prof)
-                if is_acronym(parts[p]):
-                    found = acronym_readings(key, found, prof)
-                seq.append(Slot(t, p, key, found, after_punct=punct))
+                p, key, found, after_punct = entry
+                seq.append(Slot(t, p, key, found, "", False, punct or after_punct))
                 punct = False
-            if not parts:
-                seq.append(None)
-            punct = suffixed
-        return parts_per_token, seq
+            punct = bool(split.suffix)
+        return splits, seq
+
+    def part_slots(self, split: TokenParts, prof: Profile) -> tuple[PartSlot | None, ...]:
+        """The word parts of a token to restore, with their candidates (None for a
+        part left alone, or for a token without word parts: a context break)."""
+        cands = self.cands.lookup(prof)
+        entries: list[PartSlot | None] = []
+        for p, key in enumerate(split.keys):
+            if key is None:
+                entries.append(None)
+                continue
+            found = cands(key)
+            if split.parts[p][:1] == "O" and len(key) > 1:
+                found = self.capital_q_readings(key, found, prof)
+            if is_acronym(split.parts[p]):
+                found = acronym_readings(key, found, prof)
+            after_punct = bool(split.prefix) if not p else split.seps[p] != "-"
+            entries.append((p, key, found, after_punct))
+        return tuple(entries) if split.parts else (None,)
 
     def capital_q_readings(
         self, key: str, found: tuple[Candidate, ...], prof: Profile
@@ -645,24 +746,27 @@ class Restorer:
         return hit
 
     def token_parts(self, text: str) -> TokenParts:
-        """Memoised split of a token: punctuation before/after, word parts, the
-        lookup key of each part (None if the part is left alone), the separator
-        before each part (see :func:`aztext.fixes.split_parts`) and the lookup
-        forms of the word parts left alone."""
+        """Memoised split of a token into punctuation and word parts, with the
+        lookup key of each part (see :class:`TokenParts`)."""
         hit = self._parts.get(text)
         if hit is None:
             prefix, core, suffix = split_affixes(text)
             parts, seps = split_parts(core) if core else ((), ())
-            keys = [
+            keys = tuple(
                 word_key(part) if self.restorable(part, parts[p - 1] if p else "") else None
                 for p, part in enumerate(parts)
-            ]
+            )
             kept = tuple(
                 word_key(part)
                 for part, key in zip(parts, keys, strict=True)
                 if key is None and part.isalpha()
             )
-            hit = (bool(prefix), bool(suffix), list(parts), keys, seps, kept)
+            offsets = []
+            offset = len(prefix)
+            for sep, part in zip(seps, parts, strict=True):
+                offsets.append(offset + len(sep))
+                offset += len(sep) + len(part)
+            hit = TokenParts(prefix, suffix, parts, keys, seps, kept, tuple(offsets))
             self._parts[text] = hit
         return hit
 
@@ -725,19 +829,22 @@ class Restorer:
         ``DOC_WEIGHT × log(1 + uses elsewhere)`` (one spelling per document).
         After punctuation a clitic reading (``də``, ``mi`` …) loses
         ``HARMONY_WEIGHT``: a clitic leans on the word before it."""
-        if len(slot.cands) == 1:
-            return [slot.cands[0].score]
-        scores = [c.score for c in slot.cands]
+        cands = slot.cands
+        if len(cands) == 1:
+            return [cands[0].score]
         if used:
-            top = slot.cands[0].word
-            scores = [
-                s + DOC_WEIGHT * math.log1p(used[c.word] - (c.word == top))
-                for s, c in zip(scores, slot.cands, strict=True)
-            ]
+            top = cands[0].word
+            get = used.get
+            scores = []
+            for c in cands:
+                uses = get(c.word, 0) - (c.word == top)
+                scores.append(c.score + doc_bonus(uses) if uses else c.score)
+        else:
+            scores = [c.score for c in cands]
         if slot.after_punct:  # a clitic follows its host word, never punctuation
             scores = [
                 s - HARMONY_WEIGHT * (c.word in CLITIC_HARMONY)
-                for s, c in zip(scores, slot.cands, strict=True)
+                for s, c in zip(scores, cands, strict=True)
             ]
         return scores
 
@@ -747,39 +854,26 @@ class Restorer:
             for s in run:
                 s.chosen = s.cands[0].word
             return
-        memo = self._pair_memo
-        words = [c.word for c in run[0].cands]
         scores = self.cand_scores(run[0], used)
         backs: list[list[int]] = []
-        for slot in run[1:]:
-            adjacent = not slot.after_punct
-            new_words, new_scores, back = [], [], []
-            for cand, own in zip(slot.cands, self.cand_scores(slot, used), strict=True):
-                word = cand.word
-                clitic = adjacent and word in CLITIC_HARMONY
-                if len(words) == 1 and not clitic:  # one way here: no choice to make
-                    pair = memo.get((words[0], word))
-                    if pair is None:
-                        pair = self.pair_base(words[0], word)
-                    new_words.append(word)
-                    new_scores.append(scores[0] + pair + own)
+        for before, slot in pairwise(run):
+            pairs = self.step_pairs(before.cands, slot.cands, not slot.after_punct)
+            own = [slot.cands[0].score] if len(slot.cands) == 1 else self.cand_scores(slot, used)
+            back, new_scores = [], []
+            for row, score in zip(pairs, own, strict=True):
+                if len(row) == 1:  # one way here: no choice to make
                     back.append(0)
+                    new_scores.append(scores[0] + row[0] + score)
                     continue
                 best, arg = -math.inf, 0
-                for j, prev in enumerate(words):  # pair_score, inlined
-                    pair = memo.get((prev, word))
-                    if pair is None:
-                        pair = self.pair_base(prev, word)
-                    if clitic:
-                        pair += clitic_harmony(prev, word)
-                    score = scores[j] + pair
-                    if score > best:
-                        best, arg = score, j
-                new_words.append(word)
-                new_scores.append(best + own)
+                for j, pair in enumerate(row):
+                    total = scores[j] + pair
+                    if total > best:
+                        best, arg = total, j
                 back.append(arg)
+                new_scores.append(best + score)
             backs.append(back)
-            words, scores = new_words, new_scores
+            scores = new_scores
         index = max(range(len(scores)), key=scores.__getitem__)
         for i in range(len(run) - 1, -1, -1):
             slot = run[i]
@@ -788,10 +882,25 @@ class Restorer:
             if i:
                 index = backs[i - 1][index]
 
+    def step_pairs(
+        self, before: tuple[Candidate, ...], cands: tuple[Candidate, ...], adjacent: bool
+    ) -> tuple[tuple[float, ...], ...]:
+        """Pair scores (with clitic harmony if ``adjacent``) of every reading in
+        ``before`` with each candidate in ``cands``, by candidate; memoised."""
+        key = (id(before), id(cands), adjacent)
+        hit = self._step_pairs.get(key)
+        if hit is None:
+            pairs = tuple(
+                tuple(self.pair_score(prev.word, cand.word, adjacent) for prev in before)
+                for cand in cands
+            )
+            hit = self._step_pairs[key] = (pairs, before, cands)
+        return hit[0]
+
     @staticmethod
     def after_label(para: Paragraph, index: int) -> bool:
         """Whether token ``index`` follows a list label opening the paragraph (``1.``)."""
-        return index == 1 and bool(NUMBERING.match(para.tokens[0].text))
+        return index == 1 and sentence_end(para.tokens[0].text)[1]
 
     @staticmethod
     def sentence_start(para: Paragraph, index: int) -> bool:
@@ -799,16 +908,15 @@ class Restorer:
         ``1.0.1.`` opening the paragraph)."""
         if index == 0:
             return True
-        before = para.tokens[index - 1].text.rstrip("”\"»'")
-        label = index == 1 and NUMBERING.match(before)
-        return bool(SENTENCE_END.search(before)) and not label
+        ends, label = sentence_end(para.tokens[index - 1].text)
+        return ends and not (label and index == 1)
 
     def restore_words(
         self,
         para: Paragraph,
         prof: Profile,
         capitals: bool = False,
-        split: tuple[list[list[str]], list[Slot | None]] | None = None,
+        split: tuple[list[TokenParts], list[Slot | None]] | None = None,
         used: Counter[str] | None = None,
     ) -> tuple[list[str], list[Change]]:
         """Restore the letters of every word; return output tokens and changes.
@@ -817,146 +925,158 @@ class Restorer:
         ``split`` is :meth:`slots` of ``para`` if already made; ``used`` counts the
         best readings of all words of the document (see :meth:`viterbi_run`).
         """
-        parts_per_token, seq = split if split is not None else self.slots(para, prof)
+        splits, seq = split if split is not None else self.slots(para, prof)
         self.viterbi(seq, used)
-        new_parts = [list(parts) for parts in parts_per_token]
+        #: the restored parts of the tokens that changed, by token index
+        fixed: dict[int, list[str]] = {}
         changes: list[Change] = []
-        for slot in seq:
-            if slot is None:
-                continue
-            original = parts_per_token[slot.token][slot.part]
+        tokens = para.tokens
+        for slot in filter(None, seq):
+            t, p = slot.token, slot.part
+            original = splits[t].parts[p]
             if (
                 capitals
+                and p == 0
                 and original[:1] == "i"
-                and slot.part == 0
                 and original[1:].islower()
-                and self.sentence_start(para, slot.token)
+                and self.sentence_start(para, t)
             ):
                 # OCR reads a capital İ as i; a sentence starts with a capital.
                 new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
-                new_parts[slot.token][slot.part] = new
-                changes.append(
-                    Change(
-                        self.part_position(
-                            para.tokens[slot.token], parts_per_token[slot.token], slot.part
-                        ),
-                        original,
-                        new,
-                        "capital İ restored at sentence start",
-                        0.7,
-                    )
-                )
+                reason, confidence = "capital İ restored at sentence start", 0.7
+            elif slot.chosen == slot.seen:
                 continue
-            if slot.chosen == slot.seen:
-                continue
-            opens = slot.part == 0 and self.sentence_start(para, slot.token)
-            mid_sentence = not opens and not self.after_label(para, slot.token)
-            starts = opens and original[:1] in CASELESS_DIGITS
-            memo_key = (
-                original,
-                slot.chosen,
-                slot.by_context,
-                opens,
-                mid_sentence,
-                capitals,
-                id(slot.cands),
-            )
-            explained = self._explained.get(memo_key)
-            if explained is None:
-                new = apply_case(original, slot.chosen, starts)
-                if (
-                    capitals
-                    and new[:1] == "ə"
-                    and original[:1] != "ə"
-                    and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
-                ):
-                    # OCR models without Ə read its capital as a lower-case letter
-                    # (oliyev, on): a name or a sentence gets its capital back
-                    # (Əliyev, Ən)
-                    new = upper(new[:1]) + new[1:]
-                elif (
-                    capitals
-                    and mid_sentence
-                    and is_small_umlaut_read_as_capital(original, slot.chosen, self.lex.names)
-                ):
-                    new = slot.chosen
-                cand = next(c for c in slot.cands if c.word == slot.chosen)
-                explained = (
-                    new,
-                    describe(slot.seen, slot.chosen, cand.how, slot.by_context),
-                    round(posterior(slot.cands, slot.chosen), 3),
-                )
-                self._explained[memo_key] = explained
-            new, reason, confidence = explained
-            if new == original:
-                continue
-            new_parts[slot.token][slot.part] = new
-            tok = para.tokens[slot.token]
-            changes.append(
-                Change(
-                    self.part_position(tok, parts_per_token[slot.token], slot.part),
-                    original,
-                    new,
-                    reason,
-                    confidence,
-                )
-            )
+            else:
+                new, reason, confidence = self.explain(para, slot, original, capitals)
+                if new == original:
+                    continue
+            parts = fixed.get(t)
+            if parts is None:
+                parts = fixed[t] = list(splits[t].parts)
+            parts[p] = new
+            position = part_position(tokens[t], splits[t], p)
+            changes.append(Change(position, original, new, reason, confidence))
         damaged = dict(prof)["ə"] > DAMAGED_SCHWA
-        changes.extend(self.acronym_suffixes(para, parts_per_token, new_parts, damaged))
-        words = []
-        for tok, parts, fixed in zip(para.tokens, parts_per_token, new_parts, strict=True):
-            if parts == fixed:
-                words.append(tok.text)
-                continue
-            prefix, _, suffix = split_affixes(tok.text)
-            seps = self.token_parts(tok.text)[4]
-            words.append(
-                prefix + "".join(sep + part for sep, part in zip(seps, fixed, strict=True)) + suffix
-            )
+        changes.extend(self.acronym_suffixes(para, splits, fixed, damaged))
+        words = [tok.text for tok in para.tokens]
+        for t, parts in fixed.items():
+            if tuple(parts) != splits[t].parts:
+                words[t] = rebuild(splits[t], parts)
         return words, changes
+
+    def explain(
+        self, para: Paragraph, slot: Slot, original: str, capitals: bool
+    ) -> tuple[str, str, float]:
+        """The restored spelling of ``original`` (a slot's word part as written),
+        the reason and the confidence of the change; memoised."""
+        opens = slot.part == 0 and self.sentence_start(para, slot.token)
+        mid_sentence = not opens and not self.after_label(para, slot.token)
+        memo_key = (
+            original,
+            slot.chosen,
+            slot.by_context,
+            opens,
+            mid_sentence,
+            capitals,
+            id(slot.cands),
+        )
+        explained = self._explained.get(memo_key)
+        if explained is None:
+            starts = opens and original[:1] in CASELESS_DIGITS
+            new = apply_case(original, slot.chosen, starts)
+            if (
+                capitals
+                and new[:1] == "ə"
+                and original[:1] != "ə"
+                and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
+            ):
+                # OCR models without Ə read its capital as a lower-case letter
+                # (oliyev, on): a name or a sentence gets its capital back
+                # (Əliyev, Ən)
+                new = upper(new[:1]) + new[1:]
+            elif (
+                capitals
+                and mid_sentence
+                and is_small_umlaut_read_as_capital(original, slot.chosen, self.lex.names)
+            ):
+                new = slot.chosen
+            cand = next(c for c in slot.cands if c.word == slot.chosen)
+            explained = (
+                new,
+                describe(slot.seen, slot.chosen, cand.how, slot.by_context),
+                round(posterior(slot.cands, slot.chosen), 3),
+            )
+            self._explained[memo_key] = explained
+        return explained
 
     def acronym_suffixes(
         self,
         para: Paragraph,
-        parts_per_token: list[list[str]],
-        new_parts: list[list[str]],
+        splits: list[TokenParts],
+        fixed: dict[int, list[str]],
         damaged: bool = False,
     ) -> list[Change]:
         """Spell the suffix after an acronym in harmony with it as read aloud
         (``QHT-lera`` → ``QHT-lərə``, ``VÖEN-don`` → ``VÖEN-dən``); in a text
         whose ə are ``damaged`` also a suffix that is right in the other harmony
-        (``QHT-lar``); in place."""
+        (``QHT-lar``); the restored parts of the tokens changed are updated in
+        ``fixed``."""
         changes: list[Change] = []
-        for t, fixed in enumerate(new_parts):
-            if len(fixed) != 2 or not (2 <= len(fixed[0]) <= MAX_ACRONYM + 1):
+        for t, split in enumerate(splits):
+            if len(split.parts) != 2:
                 continue
-            if not fixed[0].isalpha() or not fixed[0].isupper():
+            parts = fixed.get(t, split.parts)
+            if not (2 <= len(parts[0]) <= MAX_ACRONYM + 1) or not parts[0].isupper():
                 continue
-            if self.token_parts(para.tokens[t].text)[4][1] != "-":
+            if not parts[0].isalpha():
                 continue
-            seen = parts_per_token[t][1]
+            if split.seps[1] != "-":
+                continue
+            seen = split.parts[1]
             if not seen.isalpha() or not seen.islower():
                 continue
-            ending = match_acronym_ending(fixed[0], seen, damaged)
-            if ending is not None and ending != fixed[1]:
-                position = self.part_position(para.tokens[t], parts_per_token[t], 1)
+            ending = match_acronym_ending(parts[0], seen, damaged)
+            if ending is not None and ending != parts[1]:
+                position = part_position(para.tokens[t], split, 1)
                 reason = "suffix spelt in harmony with the acronym"
-                changes.append(Change(position, fixed[1], ending, reason, 0.8))
-                fixed[1] = ending
+                changes.append(Change(position, parts[1], ending, reason, 0.8))
+                fixed[t] = [parts[0], ending]
         return changes
 
-    def part_position(self, tok: Token, parts: list[str], index: int) -> int:
-        """Offset of a word part in the input (token start if the token was rebuilt)."""
-        if tok.joined or tok.text != tok.raw:
-            return tok.start
-        prefix = split_affixes(tok.text)[0]
-        seps = self.token_parts(tok.text)[4]
-        return (
-            tok.start
-            + len(prefix)
-            + sum(len(s) + len(p) for s, p in zip(seps, parts[:index], strict=False))
-            + len(seps[index])
-        )
+
+def part_position(tok: Token, split: TokenParts, index: int) -> int:
+    """Offset of word part ``index`` of ``tok`` (split as ``split``) in the input
+    (the token start if the token was rebuilt)."""
+    if tok.joined or tok.text != tok.raw:
+        return tok.start
+    return tok.start + split.offsets[index]
+
+
+def rebuild(split: TokenParts, parts: list[str]) -> str:
+    """The token split as ``split`` with its word parts replaced by ``parts``."""
+    if len(parts) == 1:  # the one part has no separator before it
+        return split.prefix + parts[0] + split.suffix
+    joined = "".join(sep + part for sep, part in zip(split.seps, parts, strict=True))
+    return split.prefix + joined + split.suffix
+
+
+@lru_cache(maxsize=1024)
+def doc_bonus(uses: int) -> float:
+    """The document-cache bonus of a reading used ``uses`` times elsewhere."""
+    return DOC_WEIGHT * math.log1p(uses)
+
+
+@lru_cache(maxsize=65536)
+def sentence_end(token: str) -> tuple[bool, bool]:
+    """Whether ``token`` ends a sentence, and whether it is a list label like
+    ``1.0.1.`` (closing quotes ignored)."""
+    bare = token.rstrip("”\"»'")
+    return bool(SENTENCE_END.search(bare)), bool(NUMBERING.match(bare))
+
+
+def token_counts(paras: list[Paragraph]) -> Counter[str]:
+    """How often each token text occurs in ``paras`` (in order of first use)."""
+    return Counter(tok.text for para in paras for tok in para.tokens)
 
 
 def is_acronym(part: str) -> bool:

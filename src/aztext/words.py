@@ -16,7 +16,7 @@ Azerbaijani letter and, for typed text, how unlikely ə is to be read as a, o, s
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import mul
 
@@ -98,7 +98,16 @@ def self_candidate(word: str, lex: Lexicon, prof: Profile) -> Candidate:
 
 
 def suffix_score(word: str, lex: Lexicon) -> tuple[float, str] | None:
-    """Best stem+suffix score of a correctly spelt ``word``, if it has one."""
+    """Best stem+suffix score of a correctly spelt ``word``, if it has one
+    (memoised per lexicon)."""
+    memo = lex.memo.setdefault("suffix_score", {})
+    if word not in memo:
+        memo[word] = best_analysis(word, lex)
+    return memo[word]
+
+
+def best_analysis(word: str, lex: Lexicon) -> tuple[float, str] | None:
+    """:func:`suffix_score`, not memoised."""
     best: tuple[float, str] | None = None
     verbs = lex.memo.setdefault("verbs", {})
     for stem, ending, morphemes in analyse(word, lex.counts, verbs=verbs):
@@ -147,13 +156,11 @@ def lexicon_candidates(
     once a word's log-probability falls below ``best − SCORE_WINDOW`` no later
     word can be kept: the loop stops there.
     """
-    bucket = lex.index(confusion_key, charwise=True).get(confusion_key(form))
+    bucket = ranked_bucket(lex, confusion_key(form))
     if not bucket:
         return best
     table, keep = cost_table(prof), keep_costs(prof)
-    counts, log_total = lex.counts, lex.log_total
-    for word in bucket[:MAX_BUCKET]:
-        logp = math.log(counts[word]) - log_total
+    for word, logp in bucket:
         if logp - rcost < best - SCORE_WINDOW:
             break
         cost = substitution_cost(form, word, table, keep) + rcost
@@ -164,6 +171,19 @@ def lexicon_candidates(
                 found[word] = Candidate(word, score, cost, "lexicon")
                 best = max(best, score)
     return best
+
+
+def ranked_bucket(lex: Lexicon, key: str) -> tuple[tuple[str, float], ...]:
+    """The (at most :data:`MAX_BUCKET`) lexicon words with confusion key ``key``,
+    most frequent first, with their log-probabilities; memoised per lexicon."""
+    memo = lex.memo.setdefault("ranked_bucket", {})
+    hit = memo.get(key)
+    if hit is None:
+        bucket = lex.index(confusion_key, charwise=True).get(key, ())
+        counts, log_total = lex.counts, lex.log_total
+        hit = tuple((word, math.log(counts[word]) - log_total) for word in bucket[:MAX_BUCKET])
+        memo[key] = hit
+    return hit
 
 
 def stems_by_key(
@@ -197,14 +217,49 @@ def suffix_candidates(
 ) -> None:
     """Add stem+suffix forms that ``form`` may be a misreading of."""
     table, keep = cost_table(prof), keep_costs(prof)
+    for word, head, written, tail, ending, base, how in suffix_matches(form, lex):
+        cost = (
+            substitution_cost(head, written, table, keep)
+            + substitution_cost(tail, ending, table, keep)
+            + rcost
+        )
+        if cost > MAX_COST:
+            continue
+        score = base - cost
+        old = found.get(word)
+        if old is None or score > old.score:
+            found[word] = Candidate(word, score, cost, how)
+
+
+#: a stem+suffix form a seen form may be read as: the word, the seen head and the
+#: stem as written before the suffix, the seen tail and the suffix, the score of the
+#: word before the channel cost, and how it was found.
+SuffixMatch = tuple[str, str, str, str, str, float, str]
+
+
+def suffix_matches(form: str, lex: Lexicon) -> tuple[SuffixMatch, ...]:
+    """The stem+suffix forms outside the lexicon whose confusion keys match a cut
+    of ``form``, in search order. They do not depend on the document, only their
+    costs do (see :func:`suffix_candidates`); memoised per lexicon."""
+    memo = lex.memo.setdefault("suffix_matches", {})
+    hit = memo.get(form)
+    if hit is None:
+        hit = memo[form] = tuple(find_suffix_matches(form, lex))
+    return hit
+
+
+def find_suffix_matches(form: str, lex: Lexicon) -> Iterator[SuffixMatch]:
+    """:func:`suffix_matches`, not memoised."""
     verbs = lex.memo.setdefault("verbs", {})
+    form_key = confusion_key(form)  # keyed letter by letter: a cut's key is a slice
     for cut in range(max(3, len(form) - 16), len(form)):
         tail = form[cut:]
-        tail_key = confusion_key(tail)
+        tail_key = form_key[cut:]
         if tail_key not in _ENDING_KEYS_ANY:  # no suffix chain is read like this
             continue
         for lookup, head in _stem_heads(form[:cut]):
-            for stem, groups, barred in stems_by_key(lex, confusion_key(lookup)):
+            lookup_key = form_key[:cut] if lookup == head else confusion_key(lookup)
+            for stem, groups, barred in stems_by_key(lex, lookup_key):
                 group = groups.get(tail_key)
                 if not group:
                     continue
@@ -217,17 +272,8 @@ def suffix_candidates(
                     word = written + ending
                     if word in lex:
                         continue
-                    cost = (
-                        substitution_cost(head, written, table, keep)
-                        + substitution_cost(tail, ending, table, keep)
-                        + rcost
-                    )
-                    if cost > MAX_COST:
-                        continue
-                    score = lex.logp(stem) - MORPHEME_COST * morphemes - SUFFIX_BASE_COST - cost
-                    old = found.get(word)
-                    if old is None or score > old.score:
-                        found[word] = Candidate(word, score, cost, f"suffix:{stem}+{ending}")
+                    base = lex.logp(stem) - MORPHEME_COST * morphemes - SUFFIX_BASE_COST
+                    yield word, head, written, tail, ending, base, f"suffix:{stem}+{ending}"
 
 
 def generate(
