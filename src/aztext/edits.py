@@ -85,12 +85,16 @@ def letter_prices(prof: Profile) -> dict[str, float]:
     }
 
 
-def edit_cost(seen: str, true: str, prof: Profile, extra: float) -> float:
+def edit_cost(
+    seen: str, true: str, prof: Profile, extra: float, budget: float = math.inf
+) -> float:
     """Weighted Levenshtein cost of reading ``true`` as ``seen``.
 
     A known confusion costs what the channel says; every other edit pays its
     fixed price plus ``extra`` (see :func:`noise_cost`), and an edit of a true
-    letter also pays that letter's price (see :func:`letter_prices`)."""
+    letter also pays that letter's price (see :func:`letter_prices`). Every
+    step costs ≥ 0, so once a whole row of the table is over ``budget`` the
+    answer is: infinite (over budget)."""
     table, keep, prices = cost_table(prof), keep_costs(prof), letter_prices(prof)
     seen_key, true_key = confusion_key(seen), confusion_key(true)
     added = ADDED + extra
@@ -113,6 +117,8 @@ def edit_cost(seen: str, true: str, prof: Profile, extra: float) -> float:
                 else:
                     step = SUBSTITUTION + price[j]
             cur.append(min(prev[j] + step, prev[j + 1] + added, cur[j] + drops[j]))
+        if min(cur) > budget:
+            return math.inf
         prev = cur
     return prev[-1]
 
@@ -134,7 +140,8 @@ def edit_readings(
                 logp = math.log(counts[word]) - log_total
                 if logp - BASE - rcost <= floor:
                     break  # the bucket runs from frequent to rare
-                cost = BASE + rcost + edit_cost(form, word, prof, extra)
+                budget = logp - BASE - rcost - floor
+                cost = BASE + rcost + edit_cost(form, word, prof, extra, budget)
                 score = logp - cost
                 if score > floor and (word not in best or score > best[word][0]):
                     best[word] = (score, cost)
