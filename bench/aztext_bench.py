@@ -161,9 +161,9 @@ def heldout_report(rows: dict[str, tuple[Score, Score]]) -> list[str]:
         "",
         "## Held-out check",
         "",
-        f"Text aztext was never tuned on: {words} words of the platform's own Azerbaijani "
-        "interface translations, damaged with the dev set's own tools "
-        "(`bench/aztext_heldout.py`). `ocr-aze` is Tesseract's Azerbaijani model, as "
+        f"Held-out text: {words} words of the platform's own Azerbaijani interface "
+        "translations, damaged with the dev set's own tools (`bench/aztext_heldout.py`); "
+        "no weight was fitted to it. `ocr-aze` is Tesseract's Azerbaijani model, as "
         "`aztext ocr` and the press archive use it; `gold` is the clean text restored.",
         "",
         "| set | WER before | WER after | CER before | CER after |",
@@ -202,8 +202,8 @@ def report(results: dict[str, object]) -> str:
         f"(`Restorer()`) {index:.2f} s, total {load + index:.2f} s, fastest of 3 fresh "
         "processes (target < 1 s).",
         f"- Throughput, one core, after start-up: **{results['cold_wps']:,.0f} words/s** on "
-        "first sight (empty caches: every distinct word is analysed once per damage "
-        f"profile), **{results['warm_wps']:,.0f} words/s** when the words have been seen "
+        "first sight (empty caches: every distinct word is analysed once for each document's "
+        f"damage profile), **{results['warm_wps']:,.0f} words/s** when the words have been seen "
         f"before (memoised candidates, fastest of {WARM_PASSES} passes; "
         "target ≥ 100,000 words/s).",
         "",
