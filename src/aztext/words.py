@@ -72,6 +72,8 @@ LETTER_MARGIN = 2.0
 #: distance (see :mod:`aztext.edits`) from their first MAX_EDIT_FORMS forms.
 MIN_EDIT_WORD = 4
 MAX_EDIT_FORMS = 4
+#: edit readings are kept only within this many nats below the word as written.
+EDIT_WINDOW = 4.0
 #: stems tried per confusion key in the suffix search.
 MAX_STEMS = 40
 
@@ -320,7 +322,7 @@ def edit_candidates(
     found: dict[str, Candidate],
 ) -> None:
     """Add lexicon words a few unusual edits away (see :mod:`aztext.edits`)."""
-    for text, score, cost in edit_readings(forms, prof, lex, own.score - SCORE_WINDOW):
+    for text, score, cost in edit_readings(forms, prof, lex, own.score - EDIT_WINDOW):
         old = found.get(text)
         if old is None or score > old.score:
             found[text] = Candidate(text, score, cost, "edits")
