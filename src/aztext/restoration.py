@@ -9,16 +9,22 @@
    word is likelier than the hyphenated compound (``dövlət-`` + ``özəl`` is
    kept);
 3. token fixes: OCR underscores, doubled-comma quotes, ``Ne 2`` → ``№ 2``,
-   number suffixes (``4-cl`` → ``4-cü``, ``2007-ciil`` → ``2007-ci il``); in a
-   column layout (OCR of print) also gap junk (``Oo``, a lone ``(``), a spaced
-   hyphen read for ``–`` and three dots read for ``…``;
+   number suffixes (``4-cl`` → ``4-cü``, ``2007-ciil`` → ``2007-ci il``), the
+   hyphen after an acronym (``OHTnin`` → ``OHT-nin``); in a column layout (OCR
+   of print) also gap junk (``Oo``, a lone ``(``), a spaced hyphen read for
+   ``–``, three dots read for ``…``, ``[`` read for ``İ`` and spaces lost
+   between two words (``iliyulun`` → ``il iyulun``);
 4. letters: every word gets candidates from the noisy channel
-   (:mod:`aztext.words`), and a Viterbi pass over each paragraph picks the
-   best sequence using word-pair scores, clitic vowel harmony (``bunu da``,
-   ``yenə də``) and a document cache (readings used elsewhere in the text).
+   (:mod:`aztext.words`, :mod:`aztext.edits`), and a Viterbi pass over each
+   paragraph picks the best sequence using word-pair scores, clitic vowel
+   harmony (``bunu da``, ``yenə də``) and a document cache (readings used
+   elsewhere in the text); the case of each word follows what was seen, with
+   the capitals OCR misreads put right (``on`` opening a sentence → ``Ən``);
+5. suffixes after acronyms follow the acronym read aloud (``QHT-lera`` →
+   ``QHT-lərə``).
 
-Numbers, codes, abbreviations, mixed-case names and words already correct
-are left alone. Offsets in changes refer to the input after NFC and
+Numbers, codes, abbreviations, short acronyms (``OCR``), mixed-case names and
+words already correct are left alone. Offsets in changes refer to the input after NFC and
 newline normalisation.
 """
 
