@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 from operator import attrgetter
@@ -122,9 +122,10 @@ CLITIC_HARMONY = {"da": "a", "də": "ə", "mı": "ı", "mi": "i", "mu": "u", "m�
 HARMONY_WEIGHT = 3.0
 
 
-@dataclass(frozen=True)
-class Change:
-    """One change: where (offset in the input), what, why and how sure (0..1)."""
+class Change(NamedTuple):
+    """One change: where (offset in the input), what, why and how sure (0..1).
+
+    An immutable record (a named tuple: cheap to make, as restoring makes many)."""
 
     position: int
     old: str
@@ -142,7 +143,7 @@ class Restoration:
 
     def as_dicts(self) -> list[dict[str, object]]:
         """Changes as plain dicts (for JSON)."""
-        return [asdict(change) for change in self.changes]
+        return [change._asdict() for change in self.changes]
 
 
 #: a word part of a token to restore: its index, lookup key and candidates, and
