@@ -2,7 +2,7 @@
 
 The confusion index (:mod:`aztext.words`) finds words whose letters were
 misread one for one, plus the multi-letter rewrites of :mod:`aztext.channel`.
-OCR does more than that: it drops a letter (``Respublikas``), adds one
+OCR does more than that: it drops a letter (``GÜLÇÖHR`` for ``GÜLÇÖHRƏ``), adds one
 (``uctinct`` for ``üçüncü``) or reads a letter as one outside its look-alike
 class (``htiquai`` for ``hüquqi``). For a seen word that no other step could
 read, this module looks up the lexicon words whose confusion key is at most
@@ -39,8 +39,6 @@ PLAIN_LETTER = 4.0
 BASE = 2.0
 #: lexicon words tried per neighbouring key (most frequent first).
 PER_KEY = 8
-#: unknown words shorter than this get no edit readings.
-MIN_LENGTH = 4
 
 
 def noise_cost(prof: Profile) -> float:
