@@ -74,7 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "column": column,
                 "money": money,
                 "bars": bars,
-                "height": 32 * len(bars) + 8,
+                "height": 40 * len(bars) + 8,
             }
             for key, title, column, money, bars in charts
         ],
