@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 #: Share of each letter in running Azerbaijani text (weighted lexicon counts).
 EXPECTED_RATE = {
@@ -168,6 +168,8 @@ REWRITES: tuple[Rewrite, ...] = (
 TYPED = "typed"
 
 Profile = tuple[tuple[str, float], ...]
+#: tables kept per damage profile (older profiles' tables are rebuilt on demand).
+PROFILE_CACHE = 1024
 
 
 def confusion_key(word: str) -> str:
@@ -239,7 +241,7 @@ def substitution_prob(seen: str, true: str, rates: dict[str, float]) -> float:
     return rates.get(f"{true}>{seen}", prob)
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def cost_table(prof: Profile) -> dict[tuple[str, str], float]:
     """Channel cost (−log P(seen | true)) of every known substitution."""
     rates = dict(prof)
@@ -250,7 +252,7 @@ def cost_table(prof: Profile) -> dict[tuple[str, str], float]:
     return table
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def keep_costs(prof: Profile) -> dict[str, float]:
     """Cost per seen letter of claiming it is undamaged: −log(1 − P(damaged | seen))."""
     rates = dict(prof)
@@ -268,14 +270,14 @@ def keep_costs(prof: Profile) -> dict[str, float]:
     return costs
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def keep_cost(word: str, prof: Profile) -> float:
     """Cost of taking ``word`` as written in a document with this profile."""
     costs = keep_costs(prof)
     return sum(costs.get(ch, 0.0) for ch in word)
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def rewrite_cost(rewrite: Rewrite, prof: Profile) -> float:
     """Channel cost of one multi-letter rewrite."""
     rates = dict(prof)
@@ -308,7 +310,7 @@ def substitution_cost(
     return total
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def rewrite_table(prof: Profile) -> tuple[tuple[str, str, bool, bool, float], ...]:
     """Every rewrite as (seen, true, initial only, final only, cost) for ``prof``."""
     return tuple(
@@ -345,7 +347,7 @@ def variants(word: str, prof: Profile, max_rewrites: int = 2) -> Iterator[tuple[
         yield form, cost
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def rewrite_costs(prof: Profile) -> tuple[bool, tuple[float, ...]]:
     """Whether ``prof`` is of typed text (letters dropped outright are then
     impossible), and the cost of each of :data:`REWRITES`."""

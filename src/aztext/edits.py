@@ -17,9 +17,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import lru_cache
 
-from aztext.channel import TYPED, Profile, confusion_key, cost_table, keep_costs
+from aztext.channel import (
+    PROFILE_CACHE,
+    TYPED,
+    Profile,
+    confusion_key,
+    cost_table,
+    keep_costs,
+)
 from aztext.lexicon import Lexicon
 
 #: marks of the look-alike classes in a confusion key (see channel).
@@ -73,7 +80,7 @@ def neighbour_keys(key: str) -> Iterator[str]:
             yield head + mark + tail
 
 
-@cache
+@lru_cache(maxsize=PROFILE_CACHE)
 def letter_prices(prof: Profile) -> dict[str, float]:
     """Extra price of an unknown edit to each Azerbaijani letter of the true word:
     ``−log`` of its loss rate in this document (a model that knows the letter
@@ -83,9 +90,7 @@ def letter_prices(prof: Profile) -> dict[str, float]:
     }
 
 
-def edit_cost(
-    seen: str, true: str, prof: Profile, extra: float, budget: float = math.inf
-) -> float:
+def edit_cost(seen: str, true: str, prof: Profile, extra: float, budget: float = math.inf) -> float:
     """Weighted Levenshtein cost of reading ``true`` as ``seen``.
 
     A known confusion costs what the channel says; every other edit pays its

@@ -103,6 +103,11 @@ MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
 MAX_ABBREVIATION = 4
+#: a Restorer keeps its memos for this many damage profiles (documents damaged
+#: differently), then forgets them and starts afresh.
+MAX_PROFILES = 256
+#: the lexicon's memos of per-word search results (see :mod:`aztext.words`).
+FORM_MEMOS = ("suffix_score", "ranked_bucket", "suffix_matches")
 #: readings that guess at an unknown word (edit distance, letter statistics),
 #: and the longest all-capital word they are not offered for (an acronym).
 GUESSES = ("edits", "letters")
@@ -257,10 +262,19 @@ def word_key(core: str) -> str:
 class Restorer:
     """Restoration with one lexicon and its candidate cache (reuse for speed)."""
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self, lex: Lexicon | None = None, max_profiles: int = MAX_PROFILES) -> None:
         self.lex = lex if lex is not None else get_lexicon()
-        self.cands = CandidateCache(self.lex)
+        self.max_profiles = max_profiles
         prepare(self.lex)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop every memo (candidates, token steps, Viterbi steps, explanations):
+        the lexicon and its tables stay, and restoring gives the same results."""
+        for name in FORM_MEMOS:
+            self.lex.memo.pop(name, None)
+        self.cands = CandidateCache(self.lex)
+        self._profiles: set[Profile] = set()
         self._parts: dict[str, TokenParts] = {}
         self._profile_keys: dict[str, tuple[str, ...]] = {}
         self._pair_memo: dict[tuple[str, str], float] = {}
@@ -296,6 +310,11 @@ class Restorer:
         ellipses = layout and ELLIPSIS not in text
         numbered = has_numero(text)
         prof = self.profile(paras)
+        if prof not in self._profiles:
+            if len(self._profiles) >= self.max_profiles:
+                self.forget()  # memory stays bounded in a long-running worker
+                prof = self.profile(paras)
+            self._profiles.add(prof)
         changes: list[Change] = []
         out_paras: list[str] = []
         split: list[tuple[list[TokenParts], list[Slot | None]]] = []

@@ -177,3 +177,18 @@ def test_an_acronym_damaged_by_ocr_is_still_restored() -> None:
         "Ərizəçi VÖEN-i yenidən yoxlayır.",
     )
     assert "VÖEN nömrəsi" in restore(text).text
+
+
+def test_memos_stay_bounded_and_forgetting_changes_nothing() -> None:
+    texts = [
+        column(
+            "Azərbaycan vətəndaş cəmiyyəti təşkilatları qrant alır.", "Hesabat vaxtında verilir."
+        ),
+        "Azerbaycan vetendas cemiyyeti teskilatlari qrant alir.",
+        "Mən bu gün şəhərdə idim.",
+    ]
+    expected = [Restorer().restore(text) for text in texts]
+    forgetful = Restorer(max_profiles=1)
+    for _ in range(2):
+        assert [forgetful.restore(text) for text in texts] == expected
+        assert len(forgetful._profiles) == 1  # each new profile made it start afresh
