@@ -78,7 +78,6 @@ from aztext.words import (
     Candidate,
     CandidateCache,
     estimate_profile,
-    generate,
     posterior,
     prepare,
     reads_as_suffix,
@@ -280,7 +279,6 @@ class Restorer:
         self._pair_memo: dict[tuple[str, str], float] = {}
         # keyed by the id() of two candidate tuples, which each entry keeps alive
         self._step_pairs: dict[tuple[int, int, bool], StepPairs] = {}
-        self._best_word: dict[tuple[Profile, str], Candidate] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
         self._plain: dict[tuple[bool, bool, bool, bool], set[str]] = {}
@@ -313,7 +311,6 @@ class Restorer:
         if prof not in self._profiles:
             if len(self._profiles) >= self.max_profiles:
                 self.forget()  # memory stays bounded in a long-running worker
-                prof = self.profile(paras)
             self._profiles.add(prof)
         changes: list[Change] = []
         out_paras: list[str] = []
@@ -683,15 +680,6 @@ class Restorer:
         self._glued[key] = found
         return found
 
-    def best_word(self, word: str, prof: Profile) -> Candidate:
-        """The best whole-lexicon reading of ``word`` (no suffix, edit or letter
-        readings: a quick look, memoised)."""
-        key = (prof, word)
-        hit = self._best_word.get(key)
-        if hit is None:
-            hit = self._best_word[key] = generate(word, prof, self.lex, suffixes=False)[0]
-        return hit
-
     def best_split(self, word: str, prof: Profile, bar: float) -> tuple[str, str] | None:
         """The best cut of ``word`` into two lexicon readings scoring above ``bar``."""
         index = self.lex.index(confusion_key, charwise=True)
@@ -700,7 +688,7 @@ class Restorer:
             left, right = word[:cut], word[cut:]
             if confusion_key(left) not in index or confusion_key(right) not in index:
                 continue
-            a, b = self.best_word(left, prof), self.best_word(right, prof)
+            a, b = self.cands.quick(left, prof), self.cands.quick(right, prof)
             if a.how == "lexicon" and b.how == "lexicon":
                 score = a.score + b.score + self.pair_score(a.word, b.word)
                 if score > bar:

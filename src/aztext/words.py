@@ -367,6 +367,7 @@ class CandidateCache:
         prepare(lex)
         self._memo: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._quick: dict[tuple[Profile, str], str] = {}
+        self._quick_readings: dict[tuple[Profile, str], Candidate] = {}
         #: per profile: the candidates of every word looked up (see :meth:`lookup`).
         self._by_profile: dict[Profile, dict[str, tuple[Candidate, ...]]] = {}
         self.evidence: dict[str, Evidence] = {}
@@ -394,13 +395,23 @@ class CandidateCache:
 
         return candidates
 
+    def quick(self, word: str, prof: Profile) -> Candidate:
+        """Best whole-lexicon reading of ``word``: a quick look, with no suffix,
+        edit or letter readings; memoised."""
+        key = (prof, word)
+        hit = self._quick_readings.get(key)
+        if hit is None:
+            hit = self._quick_readings[key] = generate(word, prof, self.lex, False)[0]
+        return hit
+
     def quick_best(self, word: str, prof: Profile) -> str:
-        """Best whole-lexicon reading of ``word`` (no suffix analysis), memoised."""
+        """The best reading of ``word`` already found, else its :meth:`quick`
+        reading; memoised."""
         key = (prof, word)
         hit = self._quick.get(key)
         if hit is None:
             full = self._memo.get(key)
-            hit = full[0].word if full else generate(word, prof, self.lex, False)[0].word
+            hit = full[0].word if full else self.quick(word, prof).word
             self._quick[key] = hit
         return hit
 
