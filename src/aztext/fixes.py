@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from aztext.casing import lower, upper
 from aztext.channel import PERMISSIVE, confusion_key, variants
-from aztext.morphology import VOWELS, attach, endings, signature
+from aztext.morphology import SIGNATURES, VOWELS, attach, endings, signature
 
 #: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
 LETTER_LIKE = "®@¢"
@@ -234,19 +234,16 @@ def match_acronym_ending(acronym: str, suffix: str, damaged: bool = False) -> st
     in harmony with the acronym read the same way; None if none or several."""
     if suffix in all_endings() and not damaged:
         return suffix  # a correct chain in some harmony: the writer knows how it is read
-    known = acronym_endings(spoken_acronym(acronym))
-    if suffix in {ending for group in known.values() for ending in group}:
+    found = acronym_endings(spoken_acronym(acronym)).get(confusion_key(suffix), ())
+    if suffix in found:  # a chain is grouped under its own confusion key
         return suffix
-    found = known.get(confusion_key(suffix), ())
     return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
 def all_endings() -> frozenset[str]:
     """Every suffix chain in every harmony."""
-    return frozenset(
-        ending for vowel in "ıiuü" for final in (False, True) for ending in endings(vowel, final)
-    )
+    return frozenset(ending for sign in SIGNATURES for ending in endings(*sign))
 
 
 @lru_cache(maxsize=64)

@@ -229,6 +229,12 @@ def attach(stem: str, chain: tuple[str, ...]) -> str:
     return form[len(stem) :]
 
 
+#: every stem signature: the four harmony classes, each without and with a final vowel.
+SIGNATURES: tuple[tuple[str, bool], ...] = tuple(
+    (vowel, final) for vowel in "ıiuü" for final in (False, True)
+)
+
+
 def signature(stem: str) -> tuple[str, bool]:
     """What suffix spelling depends on: the harmony class of the last vowel (one of
     ı i u ü, which fixes both the two- and the four-way vowel) and a vowel ending."""

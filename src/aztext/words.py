@@ -41,6 +41,7 @@ from aztext.letters import LetterModel, best_reading
 from aztext.lexicon import Lexicon, paused_gc
 from aztext.morphology import (
     MORPHEME_COST,
+    SIGNATURES,
     analyse,
     endings,
     is_verb,
@@ -354,9 +355,8 @@ def prepare(lex: Lexicon) -> None:
     the suffix tables of every stem signature."""
     with paused_gc():
         lex.index(confusion_key, charwise=True)
-        for vowel in "ıiuü":  # the harmony classes (see morphology.signature)
-            for vowel_final in (False, True):
-                endings_by_key(vowel, vowel_final)
+        for vowel, vowel_final in SIGNATURES:
+            endings_by_key(vowel, vowel_final)
 
 
 class CandidateCache:
