@@ -101,16 +101,16 @@ GLUED_COST = 8.0
 MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
-MAX_ABBREVIATION = 4
+#: the longest all-capital word taken for an acronym: left alone when the
+#: lexicon has it (BMT, QHT), never guessed at otherwise (OCR, JSON).
+MAX_ACRONYM = 4
 #: a Restorer keeps its memos for this many damage profiles (documents damaged
 #: differently), then forgets them and starts afresh.
 MAX_PROFILES = 256
 #: the lexicon's memos of per-word search results (see :mod:`aztext.words`).
 FORM_MEMOS = ("suffix_score", "ranked_bucket", "suffix_matches")
-#: readings that guess at an unknown word (edit distance, letter statistics),
-#: and the longest all-capital word they are not offered for (an acronym).
+#: readings that guess at an unknown word (edit distance, letter statistics).
 GUESSES = ("edits", "letters")
-MAX_ACRONYM = 4
 #: a text losing more of its ə than this has damaged suffixes after acronyms.
 DAMAGED_SCHWA = 0.5
 #: an acronym as written scores this much above an unknown word.
@@ -790,7 +790,7 @@ class Restorer:
             return False
         letters = [ch for ch in part if ch.isalpha()]
         is_caps = all(ch.isupper() for ch in letters)
-        return not (is_caps and len(part) <= MAX_ABBREVIATION and lower(part) in self.lex)
+        return not (is_caps and len(part) <= MAX_ACRONYM and lower(part) in self.lex)
 
     def pair_score(self, first: str, second: str, adjacent: bool = True) -> float:
         """Context score of ``first second`` (``adjacent``: no punctuation between).
