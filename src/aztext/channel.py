@@ -234,11 +234,27 @@ PERMISSIVE: Profile = tuple(sorted({**dict.fromkeys(EXPECTED_RATE, 0.5), "İ": 0
 SCHWA_READINGS = ("e", "a", "o", "s")
 
 
+#: how typing without an Azerbaijani keyboard writes each letter it lacks, as
+#: (seen, true) in lower case (an İ typed as I is lower-cased to ı).
+ASCII_FOLDS = frozenset(
+    {("e", "ə"), ("i", "ı"), ("ı", "i"), ("u", "ü"), ("o", "ö"), ("s", "ş"), ("c", "ç"), ("g", "ğ")}
+)
+#: in typed text, a misreading that is no ASCII fold (g for ç, 1 for ı, m for ın)
+#: is this much less likely than in OCR.
+TYPED_FACTOR = 0.03
+
+
 def substitution_prob(seen: str, true: str, rates: dict[str, float]) -> float:
     """P(seen | true letter lost): the document's own share when the profile has
-    one (``"ə>a"``), else the general one from :data:`SUBSTITUTIONS`."""
+    one (``"ə>a"``), else the general one from :data:`SUBSTITUTIONS`, scaled
+    by :data:`TYPED_FACTOR` in typed text unless it is an ASCII fold."""
+    own = rates.get(f"{true}>{seen}")
+    if own is not None:
+        return own
     prob = SUBSTITUTIONS[(seen, true)][1]
-    return rates.get(f"{true}>{seen}", prob)
+    if rates.get(TYPED) and (seen, true) not in ASCII_FOLDS and SUBSTITUTIONS[(seen, true)][0]:
+        return prob * TYPED_FACTOR
+    return prob
 
 
 @lru_cache(maxsize=PROFILE_CACHE)
@@ -284,6 +300,8 @@ def rewrite_cost(rewrite: Rewrite, prof: Profile) -> float:
     if rewrite.dropped and rates.get(TYPED):
         return math.inf
     scale = rates[rewrite.letter] if rewrite.letter else 1.0
+    if rates.get(TYPED):
+        scale *= TYPED_FACTOR
     return -math.log(max(scale * rewrite.prob, 1e-12))
 
 

@@ -39,9 +39,21 @@ class LetterModel:
             self.uni[gram[2]] += n
         self.total = sum(self.uni.values()) or 1.0
         self._memo: dict[str, float] = {}
+        self._words: dict[str, float] = {}
 
     def __bool__(self) -> bool:
         return bool(self.tri)
+
+    def word_logp(self, word: str) -> float:
+        """log P(word) letter by letter, its end included (memoised)."""
+        hit = self._words.get(word)
+        if hit is None:
+            context, hit = START * 2, 0.0
+            for ch in word + END:
+                hit += self.logp(context + ch)
+                context = context[1] + ch
+            self._words[word] = hit
+        return hit
 
     def logp(self, gram: str) -> float:
         """log P(gram[2] | gram[:2]) (memoised)."""

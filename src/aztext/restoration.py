@@ -1119,9 +1119,9 @@ def acronym_readings(
     such as OCR or ZIP are rarely in a word list)."""
     kept = [c for c in found if c.how not in GUESSES and c.word != key]
     own = next((c for c in found if c.word == key), None)
-    if own is None or own.how == "unknown":
-        score = (own.score if own else LOGP_UNKNOWN - keep_cost(key, prof)) + ACRONYM_BONUS
-        own = Candidate(key, score, own.cost if own else 0.0, "unknown")
+    if own is None or own.how == "unknown":  # letters need not look like a word's
+        keep = keep_cost(key, prof)
+        own = Candidate(key, LOGP_UNKNOWN - keep + ACRONYM_BONUS, keep, "unknown")
     return tuple(sorted([own, *kept], key=lambda c: -c.score))
 
 

@@ -27,6 +27,7 @@ from aztext.channel import (
     SCHWA_READINGS,
     SUBSTITUTIONS,
     TYPED,
+    TYPED_FACTOR,
     Profile,
     confusion_key,
     cost_table,
@@ -55,6 +56,11 @@ from aztext.morphology import (
 LOGP_UNKNOWN = -22.0
 #: extra cost of any suffix-model analysis (beyond the per-morpheme cost).
 SUFFIX_BASE_COST = 2.5
+#: mean log-probability per letter (end included) of the lexicon's 20,000 most
+#: frequent words under the letter model, and the weight of an unknown word's
+#: shortfall from it (see :func:`unknown_logp`).
+TYPICAL_LETTER_LOGP = -2.4
+SHAPE_WEIGHT = 0.2
 #: candidates worse than this channel cost are ignored.
 MAX_COST = 16.0
 #: at most this many lexicon words per confusion-key bucket are tried.
@@ -97,7 +103,18 @@ def self_candidate(word: str, lex: Lexicon, prof: Profile) -> Candidate:
     best = suffix_score(word, lex)
     if best is not None:
         return Candidate(word, best[0] - keep, keep, best[1])
-    return Candidate(word, LOGP_UNKNOWN - keep, keep, "unknown")
+    return Candidate(word, unknown_logp(word, lex) - keep, keep, "unknown")
+
+
+def unknown_logp(word: str, lex: Lexicon) -> float:
+    """Log-probability of a word the lexicon cannot read: :data:`LOGP_UNKNOWN`,
+    less :data:`SHAPE_WEIGHT` per nat its letters fall below those of a typical
+    Azerbaijani word of its length (``xeorclenmoalidir`` is unlike any)."""
+    model = letter_model(lex)
+    if not model:
+        return LOGP_UNKNOWN
+    deficit = TYPICAL_LETTER_LOGP * (len(word) + 1) - model.word_logp(word)
+    return LOGP_UNKNOWN - SHAPE_WEIGHT * max(0.0, deficit)
 
 
 def suffix_score(word: str, lex: Lexicon) -> tuple[float, str] | None:
@@ -430,7 +447,6 @@ LETTERS = tuple(EXPECTED_RATE)
 #: were read as anything but e, was typed: a, o, s for ə become TYPED_FACTOR as likely.
 MIX_MIN_EVIDENCE = 30
 TYPED_SHARE = 0.08
-TYPED_FACTOR = 0.03
 Evidence = tuple[tuple[int, ...], tuple[int, ...], int, tuple[int, ...]]
 
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from aztext import restore
-from aztext.channel import PERMISSIVE, TYPED, Profile
+from aztext.channel import PERMISSIVE, TYPED, Profile, cost_table
 from aztext.edits import edit_cost, neighbour_keys, noise_cost
 from aztext.fixes import (
     fix_abbreviation_suffix,
@@ -22,7 +22,7 @@ from aztext.fixes import (
 from aztext.lexicon import get_lexicon
 from aztext.morphology import analyse
 from aztext.restoration import Restorer
-from aztext.words import reads_as_suffix
+from aztext.words import LOGP_UNKNOWN, reads_as_suffix, unknown_logp
 
 ENGLISH_OCR = str.maketrans("əƏıİüÜöÖşŞçÇğĞ", "eOiIuUoOsScCgG")
 #: an English-model OCR profile: every Azerbaijani letter mostly lost
@@ -192,3 +192,17 @@ def test_memos_stay_bounded_and_forgetting_changes_nothing() -> None:
     for _ in range(2):
         assert [forgetful.restore(text) for text in texts] == expected
         assert len(forgetful._profiles) == 1  # each new profile made it start afresh
+
+
+def test_typed_text_makes_only_ascii_folds_cheap() -> None:
+    typed = (*OCR, (TYPED, 1.0))
+    ocr, phone = cost_table(OCR), cost_table(typed)
+    assert phone[("c", "ç")] == pytest.approx(ocr[("c", "ç")])  # no ç key: c
+    assert phone[("g", "ç")] > ocr[("g", "ç")] + 3  # an OCR misreading, not a typing one
+    assert phone[("1", "ı")] > ocr[("1", "ı")] + 3
+
+
+def test_unknown_words_pay_for_letters_unlike_azerbaijani() -> None:
+    lex = get_lexicon()
+    assert unknown_logp("qarmadaçı", lex) > LOGP_UNKNOWN - 0.5  # shaped like a word
+    assert unknown_logp("qxwtrzkpo", lex) < LOGP_UNKNOWN - 5  # shaped like none
