@@ -31,6 +31,7 @@ EXPECTED_RATE = {
     "ç": 0.008,
     "ğ": 0.0034,
     "q": 0.0146,
+    "j": 0.0007,
 }
 #: Share of the letters that damaged Azerbaijani letters are read as.
 SEEN_RATE = {
@@ -58,7 +59,7 @@ MAX_LOSS = 0.97
 _CLASSES = {
     "V": "aeəoösş6é0èëä®@39",
     "G": "gğqcç¢",
-    "I": "iıüu1l|íìî",
+    "I": "iıüu1l|íìîj",
 }
 KEY_TABLE = str.maketrans({ch: mark for mark, chars in _CLASSES.items() for ch in chars})
 #: the same mapping as (character, mark) replacements, for long texts (see
@@ -112,6 +113,10 @@ SUBSTITUTIONS: dict[tuple[str, str], tuple[str | None, float]] = {
     ("ì", "i"): (None, 0.005),
     ("î", "i"): (None, 0.005),
     ("ä", "ə"): ("ə", 0.01),
+    # Tesseract's Azerbaijani model has no j: it reads i, l, f, y (see REWRITES)
+    ("i", "j"): ("j", 0.35),
+    ("l", "j"): ("j", 0.1),
+    ("ı", "j"): ("j", 0.1),
     ("í", "ı"): ("ı", 0.005),
 }
 
@@ -161,6 +166,8 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("tu", "ü", "ü", 0.01),
     Rewrite("rr", "rı", "ı", 0.01),
     Rewrite("t", "ü", "ü", 0.005, initial=True),
+    Rewrite("f", "j", "j", 0.3),
+    Rewrite("y", "j", "j", 0.1),
     # a letter OCR lost outright: an initial ə (sas for əsas, lave for əlavə)
     Rewrite("", "ə", "ə", 0.01, initial=True, dropped=True),
 )

@@ -206,3 +206,17 @@ def test_unknown_words_pay_for_letters_unlike_azerbaijani() -> None:
     lex = get_lexicon()
     assert unknown_logp("qarmadaçı", lex) > LOGP_UNKNOWN - 0.5  # shaped like a word
     assert unknown_logp("qxwtrzkpo", lex) < LOGP_UNKNOWN - 5  # shaped like none
+
+
+def test_j_that_tesseracts_azerbaijani_model_cannot_read_is_restored() -> None:
+    # the aze model has no j: it reads f, i or y (text as it printed it)
+    text = (
+        "Bu gün furnalist mətbuat konfransında iştirak etdi, sonra refissor\n"
+        "danışdı. Müidə: yurnalın yeni sayında stratefi sənəd var.\n"
+    )
+    fixed = {"furnalist": "jurnalist", "refissor": "rejissor", "Müidə": "Müjdə"}
+    fixed |= {"yurnalın": "jurnalın", "stratefi": "strateji"}
+    expected = text
+    for damaged, word in fixed.items():
+        expected = expected.replace(damaged, word)
+    assert restore(text).text == expected
