@@ -159,6 +159,17 @@ def fix_quote_junk(token: str) -> str:
     return token
 
 
+#: an opening « that an OCR model without it read as c or e before a capital
+#: (``cVətəndaş``), and the word it opens.
+OPENING_GUILLEMET = re.compile(r"^[ce]([A-ZÇƏĞIİÖŞÜ][a-zçəğıöşü]{2,}\W*)$")
+
+
+def opening_guillemet(token: str) -> str | None:
+    """The word after a ``c`` or ``e`` read for ``«`` (``cVətəndaş`` → ``Vətəndaş``)."""
+    match = OPENING_GUILLEMET.match(token)
+    return match.group(1) if match else None
+
+
 def is_gap_junk(token: str) -> bool:
     """True for a token OCR made out of an empty gap (``Oo``, ``oO``, a lone ``(``)."""
     return bool(GAP_JUNK.match(token))
@@ -408,6 +419,35 @@ def number_endings(digits: str) -> tuple[str, ...]:
     """The suffixes of :data:`NUMBER_ENDINGS` spelt in harmony with ``digits`` read aloud."""
     word = number_word(int(digits[-9:]))
     return tuple(dict.fromkeys(attach(word, chain) for chain in NUMBER_ENDINGS))
+
+
+#: a number whose % an OCR model without that sign read as 96 (``8096-dən``).
+PERCENT_AS_96 = re.compile(r"^(\W*\d*?)96-([a-zçəğıöşü]{1,6})(\W*)$")
+
+
+@lru_cache(maxsize=1)
+def percent_endings() -> frozenset[str]:
+    """The suffixes of :data:`NUMBER_ENDINGS` after a per cent sign, read ``faiz``."""
+    return frozenset(attach("faiz", chain) for chain in NUMBER_ENDINGS)
+
+
+def fix_percent_sign(token: str, after_number: bool = False) -> str | None:
+    """``8096-dən`` → ``80%-dən``, and ``96-i`` right ``after_number`` → ``%-i``.
+
+    Tesseract's Azerbaijani model has no ``%`` and reads it as ``96``; the suffix
+    tells the two apart, being in harmony with *faiz* (per cent) and not with
+    the number read aloud (*altı*). None when the token is no such misreading.
+    """
+    match = PERCENT_AS_96.match(token)
+    if not match:
+        return None
+    head, suffix, tail = match.groups()
+    digits = re.sub(r"\D", "", head)
+    if not (digits or after_number) or suffix not in percent_endings():
+        return None
+    if suffix in number_endings(f"{digits}96"):
+        return None
+    return f"{head}%-{suffix}{tail}"
 
 
 def match_number_ending(digits: str, suffix: str) -> str | None:

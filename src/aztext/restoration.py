@@ -55,6 +55,7 @@ from aztext.fixes import (
     fix_bracket_capital,
     fix_number_suffix,
     fix_numero,
+    fix_percent_sign,
     fix_pipe_numeral,
     fix_quote_junk,
     fix_spaced_hyphen,
@@ -64,6 +65,7 @@ from aztext.fixes import (
     is_restorable,
     is_soft_hyphen_end,
     match_acronym_ending,
+    opening_guillemet,
     paragraphs,
     split_affixes,
     split_number_suffix,
@@ -98,6 +100,9 @@ CAPITAL_Q_AS_O = 0.3
 #: cost of reading an unknown word as two words run together (OCR lost the
 #: space), and the shortest word so read.
 GLUED_COST = 8.0
+#: cost of reading a sentence-final ``l`` as an ``!`` the OCR model lacked
+#: (−log of an exclamation ending the sentence, times it being read as l).
+EXCLAMATION_COST = 4.0
 MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
@@ -307,6 +312,9 @@ class Restorer:
         dashes = layout and EN_DASH not in text
         ellipses = layout and ELLIPSIS not in text
         numbered = has_numero(text)
+        # an OCR model that never wrote ! (Tesseract's Azerbaijani one) read it as l
+        exclaims = layout and "!" not in text
+        guillemets = layout and "«" not in text and "»" not in text
         prof = self.profile(paras)
         if prof not in self._profiles:
             if len(self._profiles) >= self.max_profiles:
@@ -326,6 +334,10 @@ class Restorer:
             changes.extend(self.token_fixes(para, dashes, ellipses, layout, numbered))
             if layout:
                 changes.extend(self.glued_words(para, prof))
+            if exclaims:
+                changes.extend(self.exclamation_marks(para, prof))
+            if guillemets:
+                changes.extend(self.guillemets(para, prof))
             split.append(self.slots(para, prof))
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
@@ -538,7 +550,8 @@ class Restorer:
         toks = para.tokens
         plain = self._plain.setdefault((dashes, ellipses, layout, numbered), set())
         for i, tok in enumerate(toks):
-            if tok.text in plain:  # no fix applies to it (numero words are never here)
+            after_number = i > 0 and toks[i - 1].text.isdigit()
+            if tok.text in plain and not after_number:  # no fix applies to it
                 continue
             before = len(changes)
             dots = fix_three_dots(tok.text) if ellipses else None
@@ -603,6 +616,18 @@ class Restorer:
                     Change(tok.start, tok.text, split, "space restored after a number suffix", 0.8)
                 )
                 tok.text = split
+            percent = fix_percent_sign(tok.text, after_number)
+            if percent is not None:
+                changes.append(
+                    Change(
+                        tok.start,
+                        tok.text,
+                        percent,
+                        "per cent sign restored (OCR read % as 96; the suffix reads faiz)",
+                        0.8,
+                    )
+                )
+                tok.text = percent
             harmonised = fix_number_suffix(tok.text)
             if harmonised is not None:
                 changes.append(
@@ -654,6 +679,62 @@ class Restorer:
                 out.append(Token(tok.start, tok.raw, piece, tok.line_end and last, tok.joined))
         para.tokens = out
         return changes
+
+    def exclamation_marks(self, para: Paragraph, prof: Profile) -> list[Change]:
+        """``etdil`` → ``etdi!`` at the end of a sentence (in place): OCR models
+        without ``!`` (Tesseract's Azerbaijani one) read it as ``l``."""
+        changes: list[Change] = []
+        toks = para.tokens
+        for i, tok in enumerate(toks):
+            if not (tok.text.endswith("l") and tok.text.isalpha()):
+                continue
+            following = toks[i + 1].text.lstrip('«"“(') if i + 1 < len(toks) else ""
+            if following[:1].islower() or (not following[:1].isalpha() and following):
+                continue
+            if self.reads_as_exclamation(lower(tok.text), prof):
+                new = tok.text[:-1] + "!"
+                reason = "exclamation mark restored (OCR read ! as l)"
+                changes.append(Change(tok.start, tok.text, new, reason, 0.7))
+                tok.text = new
+        return changes
+
+    def guillemets(self, para: Paragraph, prof: Profile) -> list[Change]:
+        """``cVətəndaş cəmiyyəti? forumu`` → ``«Vətəndaş cəmiyyəti» forumu`` (in
+        place): OCR models without « and » (Tesseract's Azerbaijani one) read « as
+        c or e before a capital, and » as ? before the sentence goes on."""
+        changes: list[Change] = []
+        toks = para.tokens
+        opened = False
+        for i, tok in enumerate(toks):
+            word = opening_guillemet(tok.text)
+            if (
+                word is not None
+                and self.best(lower(split_affixes(word)[1]), prof).how not in UNKNOWN
+            ):
+                changes.append(
+                    Change(tok.start, tok.text, f"«{word}", "« restored (OCR read c)", 0.7)
+                )
+                tok.text, opened = f"«{word}", True
+            following = toks[i + 1].text if i + 1 < len(toks) else ""
+            if opened and tok.text.endswith("?") and following[:1].islower():
+                new = f"{tok.text[:-1]}»"
+                changes.append(Change(tok.start, tok.text, new, "» restored (OCR read ?)", 0.7))
+                tok.text, opened = new, False
+        return changes
+
+    def is_known(self, word: str, prof: Profile) -> bool:
+        """Whether ``word`` (any case) reads as a lexicon word or an inflection of one."""
+        return self.best(lower(word), prof).how not in UNKNOWN
+
+    def reads_as_exclamation(self, word: str, prof: Profile) -> bool:
+        """Whether ``word`` ending in ``l`` reads better as the word before the
+        ``l`` and an exclamation mark (see :data:`EXCLAMATION_COST`)."""
+        if len(word) < 3:
+            return False
+        shorter = self.best(word[:-1], prof)
+        if shorter.how in UNKNOWN:
+            return False
+        return shorter.score - EXCLAMATION_COST > self.best(word, prof).score
 
     def unglue(self, text: str, prof: Profile) -> str | None:
         """``text`` with the space restored between two words run together, or None."""

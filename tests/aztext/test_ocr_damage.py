@@ -13,6 +13,7 @@ from aztext.fixes import (
     fix_abbreviation_suffix,
     fix_bracket_capital,
     fix_numero,
+    fix_percent_sign,
     has_numero,
     is_caps_word_with_schwa_digit,
     is_restorable,
@@ -220,3 +221,35 @@ def test_j_that_tesseracts_azerbaijani_model_cannot_read_is_restored() -> None:
     for damaged, word in fixed.items():
         expected = expected.replace(damaged, word)
     assert restore(text).text == expected
+
+
+def test_per_cent_read_as_96_is_told_by_its_suffix() -> None:
+    assert fix_percent_sign("8096-dən") == "80%-dən"  # faizdən, not altıdan
+    assert fix_percent_sign("96-i", after_number=True) == "%-i"
+    assert fix_percent_sign("96-i") is None  # no number before it
+    assert fix_percent_sign("1996-dan") is None  # the year, read altıdan
+    assert fix_percent_sign("1996-cı") is None
+
+
+# as Tesseract's Azerbaijani model prints a text with « » ! and % (it has none of them)
+AZE_MODEL_OCR = """Agentlik tapşırıqların 97 96-dən çoxunu
+icra etdil Layihələrin 45 96-i tamamlandı.
+
+cVətəndaş cəmiyyəti? forumu sentyabrda
+keçirildi. Təşəkkür edirikl
+"""
+
+
+def test_signs_missing_from_the_ocr_model_are_restored() -> None:
+    assert restore(AZE_MODEL_OCR).text == (
+        "Agentlik tapşırıqların 97 %-dən çoxunu icra etdi! Layihələrin 45 %-i tamamlandı.\n"
+        "«Vətəndaş cəmiyyəti» forumu sentyabrda keçirildi. Təşəkkür edirik!\n"
+    )
+
+
+def test_signs_the_text_already_has_are_not_guessed() -> None:
+    text = AZE_MODEL_OCR.replace("Təşəkkür edirikl", "Təşəkkür edirik! «Bəli»")
+    restored = restore(text).text
+    assert "etdil" in restored  # this OCR model writes ! and « », so l and c are letters
+    assert "«Vətəndaş" not in restored
+    assert restore("Kamil\nƏliyev danışdı.\n\nO gəldi.\n").text.startswith("Kamil Əliyev")
