@@ -27,10 +27,10 @@ CASELESS_DIGITS = "39"
 #: capitals shaped like their small letters: OCR reads one for the other.
 SHAPE_ALIKE_CAPITALS = "CÇOÖSŞVWXZ"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
-NUMERO_WORDS = frozenset({"Ne", "No", "N°", "Nº", "N9"})
-NUMERO_GLUED = re.compile(r"^(?:Ne|No|N°|Nº)(\d+\W*)$")
-NUMERO_GLUED_N = re.compile(r"^(?:Ne|No|N°|Nº|N)(\d+\W*)$")
-NUMERO_ANYWHERE = re.compile(r"(?<!\w)(?:(?:Ne|No|N°|Nº) ?\d|N9 \d)")
+NUMERO_WORDS = frozenset({"Ne", "Nə", "No", "N°", "Nº", "N9", "N:"})
+NUMERO_GLUED = re.compile(r"^(?:Ne|Nə|No|N°|Nº)(\d+\W*)$")
+NUMERO_GLUED_N = re.compile(r"^(?:Ne|Nə|No|N°|Nº|N)(\d+\W*)$")
+NUMERO_ANYWHERE = re.compile(r"(?<!\w)(?:(?:Ne|Nə|No|N°|Nº) ?\d|N[9:] \d)")
 QUOTE_JUNK = {",,": "„", "''": '"', "``": '"', "‚‚": "„"}
 SENTENCE_END = re.compile(r"[.!?…]$")
 #: What OCR of a justified column puts into wide word gaps: a lone ``(``,

@@ -103,6 +103,8 @@ GLUED_COST = 8.0
 #: cost of reading a sentence-final ``l`` as an ``!`` the OCR model lacked
 #: (−log of an exclamation ending the sentence, times it being read as l).
 EXCLAMATION_COST = 4.0
+#: a word ending in an l that may be that !, before closing quotes or dots.
+EXCLAMATION_AS_L = re.compile(r"^(\W*)([^\W\d_]{2,})l([.”\"»)…]*)$")
 MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
@@ -686,13 +688,15 @@ class Restorer:
         changes: list[Change] = []
         toks = para.tokens
         for i, tok in enumerate(toks):
-            if not (tok.text.endswith("l") and tok.text.isalpha()):
+            match = EXCLAMATION_AS_L.match(tok.text)
+            if not match:
                 continue
             following = toks[i + 1].text.lstrip('«"“(') if i + 1 < len(toks) else ""
-            if following[:1].islower() or (not following[:1].isalpha() and following):
+            if following[:1].islower() or following[:1].isdigit():  # the sentence goes on
                 continue
-            if self.reads_as_exclamation(lower(tok.text), prof):
-                new = tok.text[:-1] + "!"
+            head, word, tail = match.groups()
+            if self.reads_as_exclamation(lower(word + "l"), prof):
+                new = f"{head}{word}!{tail}"
                 reason = "exclamation mark restored (OCR read ! as l)"
                 changes.append(Change(tok.start, tok.text, new, reason, 0.7))
                 tok.text = new

@@ -247,6 +247,12 @@ def test_signs_missing_from_the_ocr_model_are_restored() -> None:
     )
 
 
+def test_exclamation_before_a_closing_quote_and_a_numero_read_with_schwa() -> None:
+    text = "“Ey Quran, sən mənə kömək oll” – deyə ağladı. Toplusu, 2000, Nə 2, maddə 82."
+    restored = restore("\n".join(textwrap.wrap(text, 38)) + "\n\nSonra o getdi.\n").text
+    assert restored.splitlines()[0] == text.replace("oll”", "ol!”").replace("Nə", "№")
+
+
 def test_signs_the_text_already_has_are_not_guessed() -> None:
     text = AZE_MODEL_OCR.replace("Təşəkkür edirikl", "Təşəkkür edirik! «Bəli»")
     restored = restore(text).text
