@@ -3,8 +3,9 @@
 * ``aztext restore FILE|- [FILE …] [--explain]`` prints the restored text
   (``--explain`` prints the changes as JSON instead);
 * ``aztext fold [FILE|- …]`` prints the search key of every line;
-* ``aztext ocr IMAGE|PDF [… ] [--explain]`` runs Tesseract (``-l aze``; PDF
-  pages via ``pdftoppm``) and restores the result.
+* ``aztext ocr IMAGE|PDF [… ] [--explain]`` runs Tesseract (``-l aze``, small
+  print enlarged: see :mod:`aztext.ocr`; PDF pages via ``pdftoppm``) and
+  restores the result.
 
 Several inputs show a progress bar on stderr. Bad input (missing file, not
 UTF-8, empty) gives a clear message and exit status 2; a missing external
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from aztext.folding import fold
+from aztext.ocr import OcrError, ocr_page
 from aztext.restoration import Restoration, restore
 
 EXIT_INPUT = 2
@@ -115,8 +117,11 @@ def run_tool(cmd: list[str]) -> bytes:
 
 
 def ocr_image(path: Path, lang: str) -> str:
-    """Tesseract's text for one image."""
-    return run_tool(["tesseract", str(path), "-", "-l", lang]).decode("utf-8", "replace")
+    """Tesseract's text for one image (small print enlarged: see :mod:`aztext.ocr`)."""
+    try:
+        return ocr_page(path, lang)
+    except OcrError as error:
+        raise ToolError(str(error)) from error
 
 
 def ocr_pdf(path: Path, lang: str, dpi: int = 300) -> str:

@@ -6,8 +6,7 @@ PDFium (pypdfium2). Every failure becomes a :class:`ReadError` with a
 message for the user.
 """
 
-import io
-import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+
+from aztext.ocr import OcrError, ocr_page
 
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/tiff"}
 POINTS_PER_INCH = 72
@@ -45,19 +46,14 @@ def detect_source(head: bytes) -> str | None:
 
 
 def ocr(image: Image.Image) -> str:
-    """Tesseract's Azerbaijani reading of ``image``."""
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "PNG")
-    result = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", "aze"],
-        input=buffer.getvalue(),
-        capture_output=True,
-        check=False,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        raise ReadError(_("OCR failed: %(reason)s") % {"reason": result.stderr.decode()[-200:]})
-    return result.stdout.decode("utf-8", "replace")
+    """Tesseract's Azerbaijani reading of ``image`` (small print enlarged first)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.png"
+        image.convert("RGB").save(page, "PNG")
+        try:
+            return ocr_page(page, "aze")
+        except OcrError as error:
+            raise ReadError(_("OCR failed: %(reason)s") % {"reason": str(error)[-200:]}) from error
 
 
 def _check_pixels(width: float, height: float) -> None:
