@@ -103,6 +103,10 @@ GLUED_COST = 8.0
 #: cost of reading a sentence-final ``l`` as an ``!`` the OCR model lacked
 #: (−log of an exclamation ending the sentence, times it being read as l).
 EXCLAMATION_COST = 4.0
+#: cost of reading a word-final ı, i or l as ! (as English-model OCR does).
+BANG_LETTER_COST = 3.0
+#: a word ending in !, which may be a letter (``formas!`` for ``forması``).
+BANG_AT_END = re.compile(r"^(\W*)([^\W\d_]{2,})!$")
 #: a word ending in an l that may be that !, before closing quotes or dots.
 EXCLAMATION_AS_L = re.compile(r"^(\W*)([^\W\d_]{2,})l([.”\"»)…]*)$")
 MIN_GLUED = 6
@@ -336,6 +340,8 @@ class Restorer:
             changes.extend(self.token_fixes(para, dashes, ellipses, layout, numbered))
             if layout:
                 changes.extend(self.glued_words(para, prof))
+            if layout:
+                changes.extend(self.letters_read_as_bang(para, prof))
             if exclaims:
                 changes.extend(self.exclamation_marks(para, prof))
             if guillemets:
@@ -699,6 +705,24 @@ class Restorer:
                 new = f"{head}{word}!{tail}"
                 reason = "exclamation mark restored (OCR read ! as l)"
                 changes.append(Change(tok.start, tok.text, new, reason, 0.7))
+                tok.text = new
+        return changes
+
+    def letters_read_as_bang(self, para: Paragraph, prof: Profile) -> list[Change]:
+        """``formas!`` → ``forması`` (in place, to be restored as a word): a word's
+        last ı, i or l that OCR read as ``!``, when the word with that letter
+        outscores the word and an exclamation mark by :data:`BANG_LETTER_COST`."""
+        changes: list[Change] = []
+        for tok in para.tokens:
+            match = BANG_AT_END.match(tok.text)
+            if not match:
+                continue
+            head, word = match.groups()
+            as_written = self.best(lower(word), prof).score
+            score, letter = max((self.best(lower(word + ch), prof).score, ch) for ch in "ıil")
+            if score - BANG_LETTER_COST > as_written:
+                new = f"{head}{word}{letter}"
+                changes.append(Change(tok.start, tok.text, new, f"OCR read {letter} as !", 0.6))
                 tok.text = new
         return changes
 

@@ -259,3 +259,13 @@ def test_signs_the_text_already_has_are_not_guessed() -> None:
     assert "etdil" in restored  # this OCR model writes ! and « », so l and c are letters
     assert "«Vətəndaş" not in restored
     assert restore("Kamil\nƏliyev danışdı.\n\nO gəldi.\n").text.startswith("Kamil Əliyev")
+
+
+def test_last_letter_read_as_bang_is_told_from_an_exclamation() -> None:
+    text = column(
+        "Ərizə forması əlavə olunur və siyahısı QHT-lərin adları ilə dərc edilir.",
+        "Xoş gəlmisiniz! Hesabınız hazırdır, ərizə formasını doldurun.",
+    )
+    restored = restore(text.replace("formasi ", "formas! ").replace("siyahisi", "siyahis!")).text
+    assert "Ərizə forması əlavə olunur və siyahısı QHT-lərin" in restored
+    assert "Xoş gəlmisiniz! Hesabınız" in restored
