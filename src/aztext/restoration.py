@@ -130,6 +130,9 @@ ACRONYM_BONUS = 8.0
 UNKNOWN = ("unknown", "letters")
 #: score an ``o``-less reading must gain to drop a glued initial ``o``.
 GLUED_O_COST = 6.0
+#: cost of taking the start of a word for gap junk when it might be letters
+#: (``Oorar`` is Turkish-model OCR of ``Qərar``, not junk and ``rar``).
+JUNK_CUT_COST = 5.0
 #: separately written clitics whose vowel follows the last vowel of the word
 #: before them (``bunu da``, ``sözü də``; ``olsa da``, ``yenə də``).
 CLITIC_HARMONY = {"da": "a", "də": "ə", "mı": "ı", "mi": "i", "mu": "u", "mü": "ü"}
@@ -520,9 +523,16 @@ class Restorer:
         if is_gap_junk(text):
             return ""
         new = strip_gap_junk(text)
+        if new != text and new[:1].isalpha():  # Oorar is Qərar, oOdenis is o + Ödəniş
+            cuts = ((text, 0.0), (text[1:], JUNK_CUT_COST), (new, JUNK_CUT_COST))
+            return max(cuts, key=lambda cut: self.reading_score(cut[0], prof) - cut[1])[0]
         if new == text and self.glued_o(text, prof):
             new = text[1:]
         return new
+
+    def reading_score(self, token: str, prof: Profile) -> float:
+        """Score of the best reading of the word in ``token``."""
+        return self.best(word_key(split_affixes(token)[1]), prof).score
 
     def glued_o(self, token: str, prof: Profile) -> bool:
         """Whether the initial lower-case ``o`` of ``token`` is gap junk."""

@@ -269,3 +269,9 @@ def test_last_letter_read_as_bang_is_told_from_an_exclamation() -> None:
     restored = restore(text.replace("formasi ", "formas! ").replace("siyahisi", "siyahis!")).text
     assert "Ərizə forması əlavə olunur və siyahısı QHT-lərin" in restored
     assert "Xoş gəlmisiniz! Hesabınız" in restored
+
+
+def test_gap_junk_is_cut_only_where_the_word_reads_better_without_it(restorer: Restorer) -> None:
+    assert restorer.without_gap_junk("oOaşkar", OCR) == "aşkar"
+    assert restorer.without_gap_junk("oOdenis", OCR) == "Odenis"  # o + Ödəniş
+    assert restorer.without_gap_junk("Oorar", OCR) == "Oorar"  # Qərar, not junk + rar
