@@ -148,6 +148,7 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("ti", "ü", "ü", 0.01),
     Rewrite("li", "ü", "ü", 0.01),
     Rewrite("wu", "ü", "ü", 0.01),
+    Rewrite("iu", "ü", "ü", 0.01),
     Rewrite("w", "ü", "ü", 0.005),
     Rewrite("ea", "ə", "ə", 0.01),
     Rewrite("ae", "ə", "ə", 0.01),

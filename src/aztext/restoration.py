@@ -133,6 +133,8 @@ GLUED_O_COST = 6.0
 #: cost of taking the start of a word for gap junk when it might be letters
 #: (``Oorar`` is Turkish-model OCR of ``Qərar``, not junk and ``rar``).
 JUNK_CUT_COST = 5.0
+#: extra cost of reading a capitalised word through unusual edits (see name_readings).
+NAME_EDIT_COST = 1.5
 #: separately written clitics whose vowel follows the last vowel of the word
 #: before them (``bunu da``, ``sözü də``; ``olsa da``, ``yenə də``).
 CLITIC_HARMONY = {"da": "a", "də": "ə", "mı": "ı", "mi": "i", "mu": "u", "mü": "ü"}
@@ -852,6 +854,8 @@ class Restorer:
                 found = self.capital_q_readings(key, found, prof)
             if is_acronym(split.parts[p]):
                 found = acronym_readings(key, found, prof)
+            elif split.parts[p].istitle():
+                found = name_readings(found)
             after_punct = bool(split.prefix) if not p else split.seps[p] != "-"
             entries.append((p, key, found, after_punct))
         return tuple(entries) if split.parts else (None,)
@@ -1242,6 +1246,18 @@ def acronym_readings(
         keep = keep_cost(key, prof)
         own = Candidate(key, LOGP_UNKNOWN - keep + ACRONYM_BONUS, keep, "unknown")
     return tuple(sorted([own, *kept], key=lambda c: -c.score))
+
+
+def name_readings(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Readings of a capitalised word, which may be a name no word list has
+    (``Django``): a reading found by unusual edits pays :data:`NAME_EDIT_COST`."""
+    if not any(c.how == "edits" for c in found):
+        return found
+    moved = [
+        Candidate(c.word, c.score - NAME_EDIT_COST, c.cost, c.how) if c.how == "edits" else c
+        for c in found
+    ]
+    return tuple(sorted(moved, key=lambda c: -c.score))
 
 
 def never_closed(rest: list[Token]) -> bool:

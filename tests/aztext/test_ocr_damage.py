@@ -275,3 +275,13 @@ def test_gap_junk_is_cut_only_where_the_word_reads_better_without_it(restorer: R
     assert restorer.without_gap_junk("oOaşkar", OCR) == "aşkar"
     assert restorer.without_gap_junk("oOdenis", OCR) == "Odenis"  # o + Ödəniş
     assert restorer.without_gap_junk("Oorar", OCR) == "Oorar"  # Qərar, not junk + rar
+
+
+def test_a_capitalised_name_no_list_has_is_not_edited_into_a_word() -> None:
+    for text in ("Bu Django-da yazılıb.", "Platforma Django və PostgreSQL üzərində qurulub."):
+        assert restore(text).text == text
+
+
+def test_u_umlaut_read_as_iu_even_in_a_capitalised_word() -> None:
+    text = column("Müraciətlər qəbul edilir, sonra ekspertlər onlara baxırlar.", "Son.")
+    assert "Müraciətlər qəbul" in restore(text.replace("Muraciet", "Miuraciot")).text
