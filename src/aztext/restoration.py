@@ -50,6 +50,7 @@ from aztext.fixes import (
     NUMERO_WORDS,
     SENTENCE_END,
     Line,
+    all_endings,
     apply_case,
     fix_abbreviation_suffix,
     fix_bracket_capital,
@@ -1068,9 +1069,12 @@ class Restorer:
         fixed: dict[int, list[str]] = {}
         changes: list[Change] = []
         tokens = para.tokens
+        damaged = dict(prof)["ə"] > DAMAGED_SCHWA
         for slot in filter(None, seq):
             t, p = slot.token, slot.part
             original = splits[t].parts[p]
+            if not damaged and is_written_suffix(splits[t], p):
+                continue  # guide-da: its harmony follows how the host is said
             if (
                 capitals
                 and p == 0
@@ -1093,7 +1097,6 @@ class Restorer:
             parts[p] = new
             position = part_position(tokens[t], splits[t], p)
             changes.append(Change(position, original, new, reason, confidence))
-        damaged = dict(prof)["ə"] > DAMAGED_SCHWA
         changes.extend(self.acronym_suffixes(para, splits, fixed, damaged))
         words = [tok.text for tok in para.tokens]
         for t, parts in fixed.items():
@@ -1179,6 +1182,15 @@ class Restorer:
                 changes.append(Change(position, parts[1], ending, reason, 0.8))
                 fixed[t] = [parts[0], ending]
         return changes
+
+
+def is_written_suffix(split: TokenParts, index: int) -> bool:
+    """Whether word part ``index`` of a token is a suffix chain written after a
+    hyphen (``org-id.guide-da``, ``Django-nun``): right in some harmony, it is
+    kept in a text whose ə are intact, since a foreign host's harmony follows
+    how it is said, not spelt."""
+    part = split.parts[index]
+    return bool(index and split.seps[index] == "-" and part.islower() and part in all_endings())
 
 
 def part_position(tok: Token, split: TokenParts, index: int) -> int:

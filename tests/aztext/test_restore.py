@@ -124,3 +124,12 @@ def test_suffix_after_number_follows_harmony() -> None:
         "94-cü maddə, 3-cü hissə, 1-dən 11-dək"
     )
     assert restore("2021-ci il, 46-cı maddə").text == "2021-ci il, 46-cı maddə"
+
+
+def test_a_suffix_after_a_foreign_host_keeps_its_written_harmony() -> None:
+    # guide is said "gayd": -da is right although the spelling ends in e
+    text = (
+        "Siyahı org-id.guide-da yoxdur. Bu çox pis vəziyyətdir, ələlxüsus də sənədlərdə. "
+        "Əvvəlcə sənədləri təqdim edin."
+    )
+    assert restore(text).text == text
