@@ -403,7 +403,7 @@ NUMBER_ENDINGS: tuple[tuple[str, ...], ...] = (
     ("(y)A",),
     ("(n)In",),
     ("(y)I",),
-    ("dAk",),
+    ("dək",),
     ("dIr",),
     ("dA", "kI"),
     ("lAr",),

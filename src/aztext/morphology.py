@@ -95,6 +95,10 @@ TENSES: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...], bool], ...] = 
     (("(y)A",), (("m",), ("sAn",), ("Q",), ("sInIz",), ("lAr",)), False),
     (("(y)ArAQ",), ((),), False),
     (("(y)AndA",), ((),), False),
+    (("(y)AnAdək",), ((),), False),
+    (("(y)IncA",), ((),), False),
+    (("mAdAn",), ((),), False),
+    (("(y)AndAn",), ((),), False),
 )
 #: Possessive endings (after an optional plural).
 POSSESSIVE = ("(s)I", "Im", "In", "ImIz", "InIz", "lArI")

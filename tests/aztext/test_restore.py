@@ -7,7 +7,9 @@ from hypothesis import strategies as st
 
 from aztext import Restoration, capitalize, restore
 from aztext.channel import profile
+from aztext.fixes import number_endings
 from aztext.lexicon import get_lexicon
+from aztext.morphology import analyse
 from aztext.words import CandidateCache
 
 CLEAN = (
@@ -133,3 +135,15 @@ def test_a_suffix_after_a_foreign_host_keeps_its_written_harmony() -> None:
         "Əvvəlcə sənədləri təqdim edin."
     )
     assert restore(text).text == text
+
+
+def test_converbs_the_word_list_lacks_are_read_with_their_suffix() -> None:
+    lex = get_lexicon()
+    for word, stem in (
+        ("təsdiqlənənədək", "təsdiq"),
+        ("oxuyunca", "oxu"),
+        ("baxmadan", "bax"),
+        ("yazandan", "yaz"),
+    ):
+        assert any(s == stem for s, _, _ in analyse(word, lex.counts)), word
+    assert "dək" in number_endings("6") and "dak" not in number_endings("6")  # 6-dək
