@@ -168,7 +168,7 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("rr", "rı", "ı", 0.01),
     Rewrite("t", "ü", "ü", 0.005, initial=True),
     Rewrite("f", "j", "j", 0.3),
-    Rewrite("y", "j", "j", 0.1),
+    Rewrite("y", "j", "j", 0.1, initial=True),
     # a letter OCR lost outright: an initial ə (sas for əsas, lave for əlavə)
     Rewrite("", "ə", "ə", 0.01, initial=True, dropped=True),
 )
