@@ -27,6 +27,10 @@ MIN_WORD_HEIGHT = 24
 TARGET_WORD_HEIGHT = 36
 #: a page is never enlarged more than this (a blurred photo does not improve).
 MAX_SCALE = 4.0
+#: nor beyond this many pixels (memory: Tesseract holds a few bytes per pixel).
+MAX_ENLARGED_PIXELS = 60_000_000
+#: an enlargement smaller than this is not worth a second reading.
+MIN_SCALE = 1.2
 #: seconds one Tesseract run may take.
 TIMEOUT = 600
 #: TSV columns of Tesseract's word rows: the level (5 = word), box height, text.
@@ -71,17 +75,21 @@ def median_word_height(tsv: str) -> float | None:
 
 
 def enlarge(image: Path, scale: float, target: Path) -> bool:
-    """Write ``image`` enlarged ``scale`` times to ``target`` (PNG); False when
-    Pillow is not installed or cannot read the image."""
+    """Write ``image`` enlarged up to ``scale`` times (at most
+    :data:`MAX_ENLARGED_PIXELS`) to ``target`` as PNG; False when that is not
+    worth :data:`MIN_SCALE`, or Pillow is not installed or cannot read the image."""
     try:
         from PIL import Image
     except ImportError:
         return False
     try:
         with Image.open(image) as page:
-            size = (round(page.width * scale), round(page.height * scale))
+            scale = min(scale, (MAX_ENLARGED_PIXELS / (page.width * page.height)) ** 0.5)
+            if scale < MIN_SCALE:
+                return False
+            size = (int(page.width * scale), int(page.height * scale))
             page.convert("L").resize(size, Image.Resampling.LANCZOS).save(target, "PNG")
-    except OSError:
+    except (OSError, Image.DecompressionBombError):
         return False
     return True
 

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from aztext.ocr import MIN_WORD_HEIGHT, median_word_height, ocr_page, tesseract
+from aztext.ocr import (
+    MAX_ENLARGED_PIXELS,
+    MIN_SCALE,
+    MIN_WORD_HEIGHT,
+    enlarge,
+    median_word_height,
+    ocr_page,
+    tesseract,
+)
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf")
 TEXT = (
@@ -84,3 +92,17 @@ def test_word_height_of_a_page_without_words() -> None:
         f"5\t1\t1\t1\t1\t{n}\t0\t0\t50\t{h}\t95\tsöz\n" for n, h in enumerate((9, 11, 30))
     )
     assert median_word_height(header + "\n" + rows) == 11
+
+
+def test_a_page_is_never_enlarged_past_the_pixel_limit(tmp_path: Path) -> None:
+    from PIL import Image
+
+    page = tmp_path / "wide.png"
+    Image.new("L", (6000, 4000), 255).save(page)  # 24 Mpx: at most 1.58 times
+    big = tmp_path / "big.png"
+    assert enlarge(page, 4.0, big)
+    with Image.open(big) as image:
+        assert image.width * image.height <= MAX_ENLARGED_PIXELS
+        assert image.width > 6000 * MIN_SCALE
+    Image.new("L", (7000, 8000), 255).save(page)  # 56 Mpx: not worth enlarging
+    assert not enlarge(page, 4.0, big)
