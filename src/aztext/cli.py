@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from aztext.folding import fold
-from aztext.ocr import OcrError, ocr_page
+from aztext.ocr import NotAnImage, OcrError, ocr_page
 from aztext.restoration import Restoration, restore
 
 EXIT_INPUT = 2
@@ -120,6 +120,8 @@ def ocr_image(path: Path, lang: str) -> str:
     """Tesseract's text for one image (small print enlarged: see :mod:`aztext.ocr`)."""
     try:
         return ocr_page(path, lang)
+    except NotAnImage as error:
+        raise InputError(str(error)) from error
     except OcrError as error:
         raise ToolError(str(error)) from error
 

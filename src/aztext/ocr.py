@@ -38,8 +38,37 @@ TSV_LEVEL, TSV_HEIGHT, TSV_TEXT = 0, 9, 11
 WORD_LEVEL = "5"
 
 
+#: first bytes of the image formats Tesseract reads (via Leptonica).
+IMAGE_SIGNATURES = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",  # JPEG
+    b"II*\x00",  # TIFF, little-endian
+    b"MM\x00*",  # TIFF, big-endian
+    b"BM",
+    b"GIF8",
+    b"P1",
+    b"P2",
+    b"P3",
+    b"P4",
+    b"P5",
+    b"P6",  # PNM
+)
+
+
 class OcrError(Exception):
     """Tesseract is missing or failed; the message says which and why."""
+
+
+class NotAnImage(ValueError):
+    """The file is no image Tesseract can read."""
+
+
+def is_image(path: Path) -> bool:
+    """Whether ``path`` starts like an image Tesseract reads (or a WebP one).
+    Tesseract takes any other file for a list of image paths, so it is checked."""
+    with path.open("rb") as file:
+        head = file.read(12)
+    return head.startswith(IMAGE_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def tesseract(image: Path, lang: str, *renderers: str) -> dict[str, str]:
@@ -96,6 +125,8 @@ def enlarge(image: Path, scale: float, target: Path) -> bool:
 
 def ocr_page(image: Path, lang: str = "aze") -> str:
     """Tesseract's text of one page image, read again enlarged if its print is small."""
+    if not is_image(image):
+        raise NotAnImage(f"{image}: not an image (PNG, JPEG, TIFF, BMP, GIF, WebP or PNM)")
     first = tesseract(image, lang, "txt", "tsv")
     height = median_word_height(first["tsv"])
     if height is None or height >= MIN_WORD_HEIGHT:

@@ -73,6 +73,15 @@ def test_ocr_missing_file() -> None:
     assert "no such file" in proc.stderr.decode()
 
 
+def test_ocr_of_a_file_that_is_no_image(tmp_path: Path) -> None:
+    # Tesseract would take it for a list of image paths and read those
+    path = tmp_path / "page.png"
+    path.write_text("/etc/hostname\n", encoding="utf-8")
+    proc = run("ocr", str(path))
+    assert proc.returncode == 2
+    assert "not an image" in proc.stderr.decode()
+
+
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
 
