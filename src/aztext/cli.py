@@ -130,6 +130,9 @@ def ocr_pdf(path: Path, lang: str, dpi: int = 300) -> str:
     """Tesseract's text for every page of a PDF (rendered with pdftoppm)."""
     if shutil.which("pdftoppm") is None:
         raise ToolError("reading a PDF needs 'pdftoppm' (Debian package poppler-utils)")
+    with path.open("rb") as file:
+        if not file.read(1024).lstrip().startswith(b"%PDF"):
+            raise InputError(f"{path}: not a PDF")
     with tempfile.TemporaryDirectory() as tmp:
         run_tool(["pdftoppm", "-r", str(dpi), "-png", str(path), f"{tmp}/page"])
         pages = sorted(Path(tmp).glob("page*.png"))

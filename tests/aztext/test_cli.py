@@ -80,6 +80,10 @@ def test_ocr_of_a_file_that_is_no_image(tmp_path: Path) -> None:
     proc = run("ocr", str(path))
     assert proc.returncode == 2
     assert "not an image" in proc.stderr.decode()
+    path = path.rename(tmp_path / "report.pdf")
+    proc = run("ocr", str(path))
+    assert proc.returncode == 2
+    assert "not a PDF" in proc.stderr.decode()
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
