@@ -197,12 +197,13 @@ def fix_bracket_capital(token: str) -> str | None:
     return match.group(1) + "İ" + token[match.end() :]
 
 
-ABBREVIATION_SUFFIX = re.compile(r"^(\W*)([A-ZÇƏĞIİÖŞÜ]{2,5})([a-zçəğıöşü]{1,8})(\W*)$")
+#: (a dot or comma OCR read for the hyphen may stand between: ``OHT.nizi``)
+ABBREVIATION_SUFFIX = re.compile(r"^(\W*)([A-ZÇƏĞIİÖŞÜ]{2,5})[.,]?([a-zçəğıöşü]{1,8})(\W*)$")
 
 
 def fix_abbreviation_suffix(token: str, is_suffix: Callable[[str], bool]) -> str | None:
     """A suffix glued to an abbreviation without its hyphen (``QHTnin`` →
-    ``QHT-nin``), when ``is_suffix`` accepts the small letters and not all the
+    ``QHT-nin``, also ``OHT.nizi`` → ``OHT-nizi``), when ``is_suffix`` accepts the small letters and not all the
     capitals are shaped like small letters (``OÇanunu`` is case noise); else None."""
     match = ABBREVIATION_SUFFIX.match(token)
     if (

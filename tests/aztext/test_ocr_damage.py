@@ -87,6 +87,8 @@ def test_acronym_suffix_follows_the_acronym_read_aloud() -> None:
     assert fix_abbreviation_suffix("OHTnin", reads_as_suffix) == "OHT-nin"
     assert fix_abbreviation_suffix("(BMTnin)", reads_as_suffix) == "(BMT-nin)"
     assert fix_abbreviation_suffix("OÇanunu", reads_as_suffix) is None  # case noise
+    assert fix_abbreviation_suffix("OHT.nizi", reads_as_suffix) == "OHT-nizi"  # . for -
+    assert fix_abbreviation_suffix("BMT.", reads_as_suffix) is None
     assert fix_abbreviation_suffix("QHT-nin", reads_as_suffix) is None
 
 
