@@ -22,6 +22,7 @@ import importlib.util
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
@@ -78,22 +79,28 @@ def read_set(root: Path, name: str) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
-def measure_load(runs: int = 3) -> tuple[float, float]:
+def measure_load(runs: int = 3) -> tuple[float, float, float]:
     """Lexicon load and table build (``Restorer()``) times (seconds) in a fresh
-    interpreter; the fastest of ``runs`` start-ups (other processes add noise)."""
+    interpreter: the fastest of ``runs`` start-ups with the suffix tables in the
+    disk cache (other processes add noise), and the total of the first start-up,
+    which builds that cache (see ``aztext.diskcache``)."""
     best = (float("inf"), float("inf"))
-    for _ in range(runs):
-        proc = subprocess.run(
-            [sys.executable, "-c", LOAD_SNIPPET],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONPATH": str(REPO / "src")},
-        )
-        load, index = (float(x) for x in proc.stdout.split())
-        if load + index < sum(best):
-            best = (load, index)
-    return best
+    first = 0.0
+    with tempfile.TemporaryDirectory() as cache:
+        for run in range(runs + 1):
+            proc = subprocess.run(
+                [sys.executable, "-c", LOAD_SNIPPET],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={"PYTHONPATH": str(REPO / "src"), "AZTEXT_CACHE_DIR": cache},
+            )
+            load, index = (float(x) for x in proc.stdout.split())
+            if not run:
+                first = load + index
+            elif load + index < sum(best):
+                best = (load, index)
+    return (*best, first)
 
 
 def run(root: Path, out_dir: Path | None) -> dict[str, object]:
@@ -195,14 +202,15 @@ def report(results: dict[str, object]) -> str:
             f"| {name} | {before[0]:.1f}% | **{after[0]:.1f}%** | ≤ {TARGETS[name]:.0f}% "
             f"| {before[1]:.1f}% | {after[1]:.1f}% |"
         )
-    load, index = results["load"]  # type: ignore[misc]
+    load, index, first = results["load"]  # type: ignore[misc]
     kept = 100.0 - float(results["passthrough_wer"])  # type: ignore[arg-type]
     lines += [
         "",
         f"- Gold text passed through restore: **{kept:.2f}%** of words unchanged (target ≥ 99.8%).",
         f"- Start-up: lexicon load **{load:.2f} s**, confusion index and suffix tables "
         f"(`Restorer()`) {index:.2f} s, total {load + index:.2f} s, fastest of 3 fresh "
-        "processes (target < 1 s).",
+        f"processes (target < 1 s); the very first start-up, which also writes the suffix "
+        f"tables to the disk cache, took {first:.2f} s.",
         f"- Throughput, one core, after start-up: **{results['cold_wps']:,.0f} words/s** on "
         "first sight (empty caches: every distinct word is analysed once for each document's "
         f"damage profile), **{results['warm_wps']:,.0f} words/s** when the words have been seen "

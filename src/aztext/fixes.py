@@ -203,8 +203,9 @@ ABBREVIATION_SUFFIX = re.compile(r"^(\W*)([A-ZÇƏĞIİÖŞÜ]{2,5})[.,]?([a-zç
 
 def fix_abbreviation_suffix(token: str, is_suffix: Callable[[str], bool]) -> str | None:
     """A suffix glued to an abbreviation without its hyphen (``QHTnin`` →
-    ``QHT-nin``, also ``OHT.nizi`` → ``OHT-nizi``), when ``is_suffix`` accepts the small letters and not all the
-    capitals are shaped like small letters (``OÇanunu`` is case noise); else None."""
+    ``QHT-nin``, also ``OHT.nizi`` → ``OHT-nizi``), when ``is_suffix`` accepts
+    the small letters and not all the capitals are shaped like small letters
+    (``OÇanunu`` is case noise); else None."""
     match = ABBREVIATION_SUFFIX.match(token)
     if (
         not match

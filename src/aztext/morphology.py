@@ -289,9 +289,21 @@ def trie_steps() -> tuple[tuple[int, str, int, bool], ...]:
     return tuple(zip(parent[1:], template[1:], weight[1:], verb[1:], strict=True))
 
 
-@cache
+#: per stem signature: every suffix-chain spelling → weight in morphemes (filled
+#: by :func:`endings`, or from the disk cache by :func:`aztext.words.prepare`).
+ENDINGS: dict[tuple[str, bool], dict[str, int]] = {}
+
+
 def endings(vowel: str, vowel_final: bool) -> dict[str, int]:
     """Every suffix-chain spelling after a stem of this signature → weight in morphemes."""
+    table = ENDINGS.get((vowel, vowel_final))
+    if table is None:
+        table = ENDINGS[(vowel, vowel_final)] = build_endings(vowel, vowel_final)
+    return table
+
+
+def build_endings(vowel: str, vowel_final: bool) -> dict[str, int]:
+    """:func:`endings`, built from the chain tree (also fills :data:`VERB_ONLY`)."""
     out: dict[str, int] = {}
     nominal: set[str] = set()
     # per node: its spelling, its last vowel and whether it ends in a vowel; None

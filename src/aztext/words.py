@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import mul
 
+from aztext import diskcache
 from aztext.channel import (
     EXPECTED_RATE,
     PERMISSIVE,
@@ -41,8 +42,10 @@ from aztext.edits import edit_readings
 from aztext.letters import LetterModel, best_reading
 from aztext.lexicon import Lexicon, paused_gc
 from aztext.morphology import (
+    ENDINGS,
     MORPHEME_COST,
     SIGNATURES,
+    VERB_ONLY,
     analyse,
     endings,
     is_verb,
@@ -367,13 +370,37 @@ def letter_candidate(word: str, own: Candidate, prof: Profile, lex: Lexicon) -> 
     return Candidate(text, own.score + gain, cost, "letters")
 
 
+#: the modules whose code the suffix tables are built by (see :mod:`aztext.diskcache`).
+SUFFIX_TABLE_MODULES = ("morphology.py", "channel.py", "words.py")
+
+
 def prepare(lex: Lexicon) -> None:
     """Build the lookup tables once, up front: the confusion index of ``lex`` and
-    the suffix tables of every stem signature."""
+    the suffix tables of every stem signature (from the disk cache if there)."""
     with paused_gc():
         lex.index(confusion_key, charwise=True)
-        for vowel, vowel_final in SIGNATURES:
-            endings_by_key(vowel, vowel_final)
+        if _ENDINGS_BY_KEY or not load_suffix_tables():
+            for vowel, vowel_final in SIGNATURES:
+                endings_by_key(vowel, vowel_final)
+            tables = [
+                (sign, ENDINGS[sign], tuple(VERB_ONLY[sign]), _ENDINGS_BY_KEY[sign])
+                for sign in SIGNATURES
+            ]
+            diskcache.store("suffix-tables", SUFFIX_TABLE_MODULES, tables)
+
+
+def load_suffix_tables() -> bool:
+    """Fill the suffix tables of every stem signature from the disk cache;
+    False if it has none for this code."""
+    tables = diskcache.load("suffix-tables", SUFFIX_TABLE_MODULES)
+    if not tables:
+        return False
+    for sign, table, verb_endings, grouped in tables:
+        ENDINGS[sign] = table
+        VERB_ONLY[sign] = frozenset(verb_endings)
+        _ENDINGS_BY_KEY[sign] = grouped
+        _ENDING_KEYS_ANY.update(grouped)
+    return True
 
 
 class CandidateCache:
