@@ -104,6 +104,8 @@ GLUED_COST = 8.0
 #: cost of reading a sentence-final ``l`` as an ``!`` the OCR model lacked
 #: (−log of an exclamation ending the sentence, times it being read as l).
 EXCLAMATION_COST = 4.0
+#: somewhere in a text, what may be a « read as c or e (see Restorer.guillemets).
+GUILLEMET_READ_AS_C = re.compile(r"(?<!\S)[ce][A-ZÇƏĞIİÖŞÜ]")
 #: cost of reading a word-final ı, i or l as ! (as English-model OCR does).
 BANG_LETTER_COST = 3.0
 #: a word ending in !, which may be a letter (``formas!`` for ``forması``).
@@ -327,6 +329,7 @@ class Restorer:
         # an OCR model that never wrote ! (Tesseract's Azerbaijani one) read it as l
         exclaims = layout and "!" not in text
         guillemets = layout and "«" not in text and "»" not in text
+        guillemets = guillemets and bool(GUILLEMET_READ_AS_C.search(text))
         prof = self.profile(paras)
         if prof not in self._profiles:
             if len(self._profiles) >= self.max_profiles:
@@ -346,7 +349,7 @@ class Restorer:
             changes.extend(self.token_fixes(para, dashes, ellipses, layout, numbered))
             if layout:
                 changes.extend(self.glued_words(para, prof))
-            if layout:
+            if layout and "!" in text:
                 changes.extend(self.letters_read_as_bang(para, prof))
             if exclaims:
                 changes.extend(self.exclamation_marks(para, prof))
