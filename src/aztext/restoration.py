@@ -574,8 +574,8 @@ class Restorer:
         toks = para.tokens
         plain = self._plain.setdefault((dashes, ellipses, layout, numbered), set())
         for i, tok in enumerate(toks):
-            after_number = i > 0 and toks[i - 1].text.isdigit()
-            if tok.text in plain and not after_number:  # no fix applies to it
+            # no fix applies to a plain token (but 96-i may be % after a number)
+            if tok.text in plain and not tok.text.startswith("96-"):
                 continue
             before = len(changes)
             dots = fix_three_dots(tok.text) if ellipses else None
@@ -640,7 +640,7 @@ class Restorer:
                     Change(tok.start, tok.text, split, "space restored after a number suffix", 0.8)
                 )
                 tok.text = split
-            percent = fix_percent_sign(tok.text, after_number)
+            percent = fix_percent_sign(tok.text, i > 0 and toks[i - 1].text.isdigit())
             if percent is not None:
                 changes.append(
                     Change(
@@ -710,6 +710,8 @@ class Restorer:
         changes: list[Change] = []
         toks = para.tokens
         for i, tok in enumerate(toks):
+            if "l" not in tok.text[-4:]:
+                continue
             match = EXCLAMATION_AS_L.match(tok.text)
             if not match:
                 continue
