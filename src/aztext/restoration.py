@@ -101,6 +101,7 @@ CAPITAL_Q_AS_O = 0.3
 #: cost of reading an unknown word as two words run together (OCR lost the
 #: space), and the shortest word so read.
 GLUED_COST = 8.0
+MIN_GLUED = 6
 #: cost of reading a sentence-final ``l`` as an ``!`` the OCR model lacked
 #: (−log of an exclamation ending the sentence, times it being read as l).
 EXCLAMATION_COST = 4.0
@@ -112,7 +113,6 @@ BANG_LETTER_COST = 3.0
 BANG_AT_END = re.compile(r"^(\W*)([^\W\d_]{2,})!$")
 #: a word ending in an l that may be that !, before closing quotes or dots.
 EXCLAMATION_AS_L = re.compile(r"^(\W*)([^\W\d_]{2,})l([.”\"»)…]*)$")
-MIN_GLUED = 6
 #: a line-end split is joined unless the compound beats the joined word by this.
 JOIN_BIAS = 2.0
 #: the longest all-capital word taken for an acronym: left alone when the
@@ -753,14 +753,10 @@ class Restorer:
         opened = False
         for i, tok in enumerate(toks):
             word = opening_guillemet(tok.text)
-            if (
-                word is not None
-                and self.best(lower(split_affixes(word)[1]), prof).how not in UNKNOWN
-            ):
-                changes.append(
-                    Change(tok.start, tok.text, f"«{word}", "« restored (OCR read c)", 0.7)
-                )
-                tok.text, opened = f"«{word}", True
+            if word is not None and self.is_known(split_affixes(word)[1], prof):
+                new = f"«{word}"
+                changes.append(Change(tok.start, tok.text, new, "« restored (OCR read c)", 0.7))
+                tok.text, opened = new, True
             following = toks[i + 1].text if i + 1 < len(toks) else ""
             if opened and tok.text.endswith("?") and following[:1].islower():
                 new = f"{tok.text[:-1]}»"
