@@ -113,6 +113,8 @@ def enlarge(image: Path, scale: float, target: Path) -> bool:
         return False
     try:
         with Image.open(image) as page:
+            if getattr(page, "n_frames", 1) > 1:  # a multi-page TIFF is read as it is
+                return False
             scale = min(scale, (MAX_ENLARGED_PIXELS / (page.width * page.height)) ** 0.5)
             if scale < MIN_SCALE:
                 return False

@@ -106,3 +106,14 @@ def test_a_page_is_never_enlarged_past_the_pixel_limit(tmp_path: Path) -> None:
         assert image.width > 6000 * MIN_SCALE
     Image.new("L", (7000, 8000), 255).save(page)  # 56 Mpx: not worth enlarging
     assert not enlarge(page, 4.0, big)
+
+
+def test_every_page_of_a_multi_page_tiff_is_read(tmp_path: Path) -> None:
+    from PIL import Image
+
+    first, second = render(TEXT, 10, tmp_path / "1.png"), render("Son söz.", 10, tmp_path / "2.png")
+    pages = [Image.open(first), Image.open(second)]
+    tiff = tmp_path / "pages.tiff"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:])
+    text = ocr_page(tiff)
+    assert "Agentlik" in text and "Son" in text
