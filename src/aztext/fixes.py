@@ -282,6 +282,21 @@ def fix_pipe_numeral(token: str) -> str | None:
     return before + "I" * len(pipes) + after
 
 
+#: nouns numbered with Roman numerals in Azerbaijani (``I hissə``, ``II fəsil``).
+ROMAN_NUMBERED = ("hissə", "fəsil", "bölmə", "kitab", "cild", "rüb")
+ONE_ALONE = re.compile(r"^(\(?)1(\)?)$")
+
+
+def fix_one_read_for_roman(token: str, following: str) -> str | None:
+    """``1 hissəsinin`` → ``I hissəsinin``: OCR read the Roman numeral I as 1;
+    a bare 1 (no suffix, as an ordinal needs) before a noun numbered in Roman
+    numerals is I. None otherwise."""
+    match = ONE_ALONE.match(token)
+    if not match or not lower(following).startswith(ROMAN_NUMBERED):
+        return None
+    return f"{match.group(1)}I{match.group(2)}"
+
+
 def fix_three_dots(token: str) -> str | None:
     """Exactly three dots ending a word (OCR of ``…``) → ``…``; else None."""
     new = THREE_DOTS.sub(ELLIPSIS, token, count=1)

@@ -56,6 +56,7 @@ from aztext.fixes import (
     fix_bracket_capital,
     fix_number_suffix,
     fix_numero,
+    fix_one_read_for_roman,
     fix_percent_sign,
     fix_pipe_numeral,
     fix_quote_junk,
@@ -574,8 +575,9 @@ class Restorer:
         toks = para.tokens
         plain = self._plain.setdefault((dashes, ellipses, layout, numbered), set())
         for i, tok in enumerate(toks):
-            # no fix applies to a plain token (but 96-i may be % after a number)
-            if tok.text in plain and not tok.text.startswith("96-"):
+            # no fix applies to a plain token (but 96-i may be % after a number,
+            # and 1 may be I before hissə)
+            if tok.text in plain and not (tok.text.startswith("96-") or tok.text in ("1", "(1")):
                 continue
             before = len(changes)
             dots = fix_three_dots(tok.text) if ellipses else None
@@ -590,6 +592,16 @@ class Restorer:
                     )
                 )
                 tok.text = dots
+            following = toks[i + 1].text if i + 1 < len(toks) else ""
+            roman = fix_one_read_for_roman(tok.text, following) if layout else None
+            if roman is not None:
+                changes.append(
+                    Change(
+                        tok.start, tok.text, roman, "Roman numeral restored (OCR read I as 1)", 0.7
+                    )
+                )
+                tok.text = roman
+                continue
             numeral = fix_pipe_numeral(tok.text) if layout else None
             if numeral is not None:
                 changes.append(
@@ -664,7 +676,6 @@ class Restorer:
                     )
                 )
                 tok.text = harmonised
-            following = toks[i + 1].text if i + 1 < len(toks) else ""
             numero = fix_numero(tok.text, following, numbered)
             if numero is not None:
                 changes.append(

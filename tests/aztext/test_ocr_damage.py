@@ -13,6 +13,7 @@ from aztext.fixes import (
     fix_abbreviation_suffix,
     fix_bracket_capital,
     fix_numero,
+    fix_one_read_for_roman,
     fix_percent_sign,
     has_numero,
     is_caps_word_with_schwa_digit,
@@ -287,3 +288,13 @@ def test_a_capitalised_name_no_list_has_is_not_edited_into_a_word() -> None:
 def test_u_umlaut_read_as_iu_even_in_a_capitalised_word() -> None:
     text = column("Müraciətlər qəbul edilir, sonra ekspertlər onlara baxırlar.", "Son.")
     assert "Müraciətlər qəbul" in restore(text.replace("Muraciet", "Miuraciot")).text
+
+
+def test_roman_one_read_as_a_digit() -> None:
+    assert fix_one_read_for_roman("1", "hissəsinin") == "I"
+    assert fix_one_read_for_roman("(1", "kitab),") == "(I"
+    assert fix_one_read_for_roman("1", "hissə-") == "I"
+    assert fix_one_read_for_roman("1", "manat") is None  # a count
+    assert fix_one_read_for_roman("1-ci", "hissəsi") is None  # an ordinal in digits
+    text = "Konstitusiyasının 94-cü maddəsinin 1 hissəsinin\n1-ci bəndini rəhbər tutaraq.\n\nSon.\n"
+    assert "maddəsinin I hissəsinin 1-ci bəndini" in restore(text).text
