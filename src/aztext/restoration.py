@@ -49,6 +49,7 @@ from aztext.fixes import (
     EN_DASH,
     NUMERO_WORDS,
     SENTENCE_END,
+    SHAPE_ALIKE_CAPITALS,
     Line,
     all_endings,
     apply_case,
@@ -465,10 +466,13 @@ class Restorer:
                 if nxt.text[:1].isalpha() and left and tok.text[:-1].endswith(left):
                     join, conf = self.should_join(left, right, prof)
                     glue = "" if join else "-"
+                    tail = nxt.text
+                    if join and left[-1:].islower() and is_capital_noise(right):
+                        tail = lower(tail)  # müəssisə- + SI (OCR case noise): müəssisəsı
                     merged = Token(
                         tok.start,
                         tok.raw,
-                        tok.text[:-1] + glue + nxt.text,
+                        tok.text[:-1] + glue + tail,
                         line_end=nxt.line_end,
                         joined=True,
                     )
@@ -1194,6 +1198,12 @@ class Restorer:
                 changes.append(Change(position, parts[1], ending, reason, 0.8))
                 fixed[t] = [parts[0], ending]
         return changes
+
+
+def is_capital_noise(part: str) -> bool:
+    """Whether ``part`` (the end of a word after a line break) is a few capitals
+    shaped like their small letters (``SI``, ``CI``): OCR case noise."""
+    return 0 < len(part) <= 4 and all(ch in SHAPE_ALIKE_CAPITALS or ch == "I" for ch in part)
 
 
 def is_written_suffix(split: TokenParts, index: int) -> bool:

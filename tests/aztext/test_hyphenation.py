@@ -56,3 +56,9 @@ def test_join_is_reported() -> None:
     result = restore("Prezidenti-\nnin\n\nSon.")
     reasons = [c.reason for c in result.changes]
     assert "line-end hyphenation joined" in reasons
+
+
+def test_capitals_ocr_made_of_a_word_end_after_a_line_break_are_small() -> None:
+    text = "Bu, ayrı-ayrılıqda yaradılan təhsil müəssisə-\nSI, həm də məktəb.\n\nSon.\n"
+    assert restore(text).text.startswith("Bu, ayrı-ayrılıqda yaradılan təhsil müəssisəsi, həm")
+    assert restore("Bu gün BMT-\nnin iclası oldu.\n\nSon.\n").text.startswith("Bu gün BMT-nin")
