@@ -138,6 +138,8 @@ GLUED_O_COST = 6.0
 #: cost of taking the start of a word for gap junk when it might be letters
 #: (``Oorar`` is Turkish-model OCR of ``Qərar``, not junk and ``rar``).
 JUNK_CUT_COST = 5.0
+#: a capital OCR put before a capitalised word (``MNazirlər``, ``HAzərbaycan``).
+STRAY_CAPITAL = re.compile(r"^[A-ZÇƏĞIİÖŞÜ][A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]{2,}\W*$")
 #: extra cost of reading a capitalised word through unusual edits (see name_readings).
 NAME_EDIT_COST = 1.5
 #: separately written clitics whose vowel follows the last vowel of the word
@@ -539,6 +541,10 @@ class Restorer:
             return max(cuts, key=lambda cut: self.reading_score(cut[0], prof) - cut[1])[0]
         if new == text and self.glued_o(text, prof):
             new = text[1:]
+        if new == text and STRAY_CAPITAL.match(text) and text[1] not in SHAPE_ALIKE_CAPITALS:
+            cut = self.reading_score(text[1:], prof) - JUNK_CUT_COST  # MNazirlər
+            if self.is_known(text[1:], prof) and cut > self.reading_score(text, prof):
+                new = text[1:]
         return new
 
     def reading_score(self, token: str, prof: Profile) -> float:

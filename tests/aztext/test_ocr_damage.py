@@ -298,3 +298,10 @@ def test_roman_one_read_as_a_digit() -> None:
     assert fix_one_read_for_roman("1-ci", "hissəsi") is None  # an ordinal in digits
     text = "Konstitusiyasının 94-cü maddəsinin 1 hissəsinin\n1-ci bəndini rəhbər tutaraq.\n\nSon.\n"
     assert "maddəsinin I hissəsinin 1-ci bəndini" in restore(text).text
+
+
+def test_a_stray_capital_before_a_capitalised_word_is_gap_junk(restorer: Restorer) -> None:
+    assert restorer.without_gap_junk("MNazirlər", CLEAN) == "Nazirlər"
+    assert restorer.without_gap_junk("HAzərbaycan", CLEAN) == "Azərbaycan"
+    assert restorer.without_gap_junk("OÇanunu", CLEAN) == "OÇanunu"  # case noise: Qanunu
+    assert restorer.without_gap_junk("McDonald", CLEAN) == "McDonald"
