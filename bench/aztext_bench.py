@@ -79,7 +79,7 @@ def read_set(root: Path, name: str) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
-def measure_load(runs: int = 3) -> tuple[float, float, float]:
+def measure_load(runs: int = 5) -> tuple[float, float, float]:
     """Lexicon load and table build (``Restorer()``) times (seconds) in a fresh
     interpreter: the fastest of ``runs`` start-ups with the suffix tables in the
     disk cache (other processes add noise), and the total of the first start-up,
@@ -105,6 +105,7 @@ def measure_load(runs: int = 3) -> tuple[float, float, float]:
 
 def run(root: Path, out_dir: Path | None) -> dict[str, object]:
     """Run every measurement and return the figures."""
+    reference = reference_loop()
     scorer = load_scorer(root)
     gold = read_set(root, "gold")
     restorer = Restorer()  # start-up (tables built) is measured separately
@@ -139,6 +140,7 @@ def run(root: Path, out_dir: Path | None) -> dict[str, object]:
     results["warm_wps"] = total_words / warm
     results["words"] = total_words
     results["load"] = measure_load()
+    results["reference"] = (reference, reference_loop())
     return results
 
 
@@ -184,13 +186,29 @@ def heldout_report(rows: dict[str, tuple[Score, Score]]) -> list[str]:
     return lines
 
 
+def reference_loop(runs: int = 3) -> float:
+    """Seconds a fixed pure-Python loop (10 million additions) takes, fastest of
+    ``runs``: the speed of this machine at the time, to compare runs by (a shared
+    machine's speed changes from minute to minute)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        total = 0
+        for number in range(10_000_000):
+            total += number
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def report(results: dict[str, object]) -> str:
     """Markdown report of the figures."""
     lines = [
         "# aztext restore benchmark",
         "",
         f"Dev set: 14 passages, {results['words']} damaged tokens per pass over 3 sets. "
-        f"Python {platform.python_version()} on {platform.machine()}, one core.",
+        f"Python {platform.python_version()} on {platform.machine()}, one core; a reference "
+        "loop of 10 million additions took {:.2f} s before this run and {:.2f} s after it "
+        "(the machine's speed).".format(*results["reference"]),  # type: ignore[misc]
         "Scored with the dev set's `tools/score.py` algorithm (WER/CER, micro-averaged).",
         "",
         "| set | WER before | WER after | target | CER before | CER after |",
@@ -208,7 +226,7 @@ def report(results: dict[str, object]) -> str:
         "",
         f"- Gold text passed through restore: **{kept:.2f}%** of words unchanged (target ≥ 99.8%).",
         f"- Start-up: lexicon load **{load:.2f} s**, confusion index and suffix tables "
-        f"(`Restorer()`) {index:.2f} s, total {load + index:.2f} s, fastest of 3 fresh "
+        f"(`Restorer()`) {index:.2f} s, total {load + index:.2f} s, fastest of 5 fresh "
         f"processes (target < 1 s); the very first start-up, which also writes the suffix "
         f"tables to the disk cache, took {first:.2f} s.",
         f"- Throughput, one core, after start-up: **{results['cold_wps']:,.0f} words/s** on "
