@@ -590,114 +590,45 @@ class Restorer:
             if tok.text in plain and not (tok.text.startswith("96-") or tok.text in ("1", "(1")):
                 continue
             before = len(changes)
-            dots = fix_three_dots(tok.text) if ellipses else None
-            if dots is not None:
-                changes.append(
-                    Change(
-                        tok.start,
-                        tok.text,
-                        dots,
-                        "ellipsis restored (OCR read … as three dots)",
-                        0.7,
-                    )
-                )
-                tok.text = dots
             following = toks[i + 1].text if i + 1 < len(toks) else ""
-            roman = fix_one_read_for_roman(tok.text, following) if layout else None
-            if roman is not None:
-                changes.append(
-                    Change(
-                        tok.start, tok.text, roman, "Roman numeral restored (OCR read I as 1)", 0.7
-                    )
+            if ellipses:
+                dots = fix_three_dots(tok.text)
+                replace_text(
+                    tok, dots, "ellipsis restored (OCR read … as three dots)", 0.7, changes
                 )
-                tok.text = roman
-                continue
-            numeral = fix_pipe_numeral(tok.text) if layout else None
-            if numeral is not None:
-                changes.append(
-                    Change(
-                        tok.start,
-                        tok.text,
-                        numeral,
-                        "Roman numeral restored (OCR read I as |)",
-                        0.8,
-                    )
-                )
-                tok.text = numeral
-                continue
-            capital = fix_bracket_capital(tok.text) if layout else None
-            if capital is not None:
-                changes.append(
-                    Change(tok.start, tok.text, capital, "capital İ restored (OCR read [)", 0.8)
-                )
-                tok.text = capital
-            dash = fix_spaced_hyphen(tok.text) if dashes else None
-            if dash is not None:
-                changes.append(
-                    Change(
-                        tok.start, tok.text, dash, "en dash restored (OCR read it as a hyphen)", 0.7
-                    )
-                )
-                tok.text = dash
-                continue
+            if layout:
+                roman = fix_one_read_for_roman(tok.text, following)
+                if replace_text(
+                    tok, roman, "Roman numeral restored (OCR read I as 1)", 0.7, changes
+                ):
+                    continue
+                roman = fix_pipe_numeral(tok.text)
+                if replace_text(
+                    tok, roman, "Roman numeral restored (OCR read I as |)", 0.8, changes
+                ):
+                    continue
+                capital = fix_bracket_capital(tok.text)
+                replace_text(tok, capital, "capital İ restored (OCR read [)", 0.8, changes)
+            if dashes:
+                dash = fix_spaced_hyphen(tok.text)
+                if replace_text(
+                    tok, dash, "en dash restored (OCR read it as a hyphen)", 0.7, changes
+                ):
+                    continue
             new = strip_underscores(tok.text)
-            if new != tok.text:
-                changes.append(
-                    Change(tok.start, tok.text, new, "OCR underscore junk removed", 0.95)
-                )
-                tok.text = new
-            new = fix_quote_junk(tok.text)
-            if new != tok.text:
-                changes.append(Change(tok.start, tok.text, new, "OCR quote junk normalised", 0.9))
-                tok.text = new
+            replace_text(tok, new, "OCR underscore junk removed", 0.95, changes)
+            replace_text(tok, fix_quote_junk(tok.text), "OCR quote junk normalised", 0.9, changes)
             hyphened = fix_abbreviation_suffix(tok.text, reads_as_suffix)
-            if hyphened is not None:
-                changes.append(
-                    Change(tok.start, tok.text, hyphened, "hyphen put back after an acronym", 0.8)
-                )
-                tok.text = hyphened
+            replace_text(tok, hyphened, "hyphen put back after an acronym", 0.8, changes)
             split = split_number_suffix(tok.text, self.lex.__contains__)
-            if split is not None:
-                changes.append(
-                    Change(tok.start, tok.text, split, "space restored after a number suffix", 0.8)
-                )
-                tok.text = split
+            replace_text(tok, split, "space restored after a number suffix", 0.8, changes)
             percent = fix_percent_sign(tok.text, i > 0 and toks[i - 1].text.isdigit())
-            if percent is not None:
-                changes.append(
-                    Change(
-                        tok.start,
-                        tok.text,
-                        percent,
-                        "per cent sign restored (OCR read % as 96; the suffix reads faiz)",
-                        0.8,
-                    )
-                )
-                tok.text = percent
+            reason = "per cent sign restored (OCR read % as 96; the suffix reads faiz)"
+            replace_text(tok, percent, reason, 0.8, changes)
             harmonised = fix_number_suffix(tok.text)
-            if harmonised is not None:
-                changes.append(
-                    Change(
-                        tok.start,
-                        tok.text,
-                        harmonised,
-                        "suffix vowel harmonised with the number",
-                        0.9,
-                    )
-                )
-                tok.text = harmonised
+            replace_text(tok, harmonised, "suffix vowel harmonised with the number", 0.9, changes)
             numero = fix_numero(tok.text, following, numbered)
-            if numero is not None:
-                changes.append(
-                    Change(
-                        tok.start,
-                        tok.text,
-                        numero,
-                        "numero sign restored (OCR read № as letters)",
-                        0.9,
-                    )
-                )
-                tok.text = numero
+            replace_text(tok, numero, "numero sign restored (OCR read № as letters)", 0.9, changes)
             if len(changes) == before and tok.text not in NUMERO_WORDS:
                 plain.add(tok.text)
         return changes
@@ -1204,6 +1135,18 @@ class Restorer:
                 changes.append(Change(position, parts[1], ending, reason, 0.8))
                 fixed[t] = [parts[0], ending]
         return changes
+
+
+def replace_text(
+    tok: Token, new: str | None, reason: str, confidence: float, changes: list[Change]
+) -> bool:
+    """Give ``tok`` the text ``new`` and record the change, unless ``new`` is None
+    or no change; whether it was changed."""
+    if new is None or new == tok.text:
+        return False
+    changes.append(Change(tok.start, tok.text, new, reason, confidence))
+    tok.text = new
+    return True
 
 
 def is_capital_noise(part: str) -> bool:
