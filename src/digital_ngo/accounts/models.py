@@ -64,6 +64,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.PROTECT,
         related_name="people",
     )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=[("az", _("Azerbaijani")), ("en", _("English"))],
+        default="az",
+        help_text=_("E-mails and notices reach you in this language."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("back-office access"),
@@ -86,7 +93,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
             models.CheckConstraint(
-                condition=models.Q(role__in=[r.value for r in NGO_ROLES])
+                condition=models.Q(role__in=sorted(r.value for r in NGO_ROLES))
                 | models.Q(ngo__isnull=True),
                 name="user_ngo_only_for_ngo_roles",
             ),

@@ -1,7 +1,13 @@
-"""In-app notices: every message the platform e-mails to a user is also kept here."""
+"""In-app notices (every message the platform e-mails to a user is also kept here) and the action log."""
+
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +28,71 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ActionLog(models.Model):
+    """One step taken on a record: who, when, which action, from → to, why, and what it touched.
+
+    Written by :func:`digital_ngo.core.workflow.perform` for every status change and by
+    services for other recorded actions (a payment voided, an affiliation declared).
+    Rows are only ever added.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    workflow = models.CharField(_("workflow"), max_length=64)
+    action = models.CharField(_("action"), max_length=64)
+    from_state = models.CharField(_("from"), max_length=32, blank=True)
+    to_state = models.CharField(_("to"), max_length=32, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    related = models.JSONField(_("related records"), default=list, blank=True)
+    public = models.BooleanField(_("shown to the NGO"), default=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("action log entry")
+        verbose_name_plural = _("action log")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.workflow}.{self.action}: {self.from_state} → {self.to_state}"
+
+    @classmethod
+    def record(
+        cls,
+        obj: models.Model,
+        *,
+        workflow: str,
+        action: str,
+        actor: Any,
+        source: str = "",
+        target: str = "",
+        reason: str = "",
+        related: Iterable[models.Model] = (),
+        public: bool = True,
+    ) -> "ActionLog":
+        """Append one entry about ``obj``."""
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            workflow=workflow,
+            action=action,
+            from_state=source,
+            to_state=target,
+            actor=actor,
+            reason=reason,
+            related=[
+                {"model": r._meta.label_lower, "pk": r.pk, "label": str(r)} for r in related
+            ],
+            public=public,
+        )
