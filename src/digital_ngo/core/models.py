@@ -1,4 +1,4 @@
-"""In-app notices (every message the platform e-mails to a user is also kept here) and the action log."""
+"""In-app notices (each e-mailed message is also kept here) and the action log."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -40,7 +40,7 @@ class ActionLog(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
+    obj = GenericForeignKey("content_type", "object_id")
     workflow = models.CharField(_("workflow"), max_length=64)
     action = models.CharField(_("action"), max_length=64)
     from_state = models.CharField(_("from"), max_length=32, blank=True)
@@ -91,8 +91,6 @@ class ActionLog(models.Model):
             to_state=target,
             actor=actor,
             reason=reason,
-            related=[
-                {"model": r._meta.label_lower, "pk": r.pk, "label": str(r)} for r in related
-            ],
+            related=[{"model": r._meta.label_lower, "pk": r.pk, "label": str(r)} for r in related],
             public=public,
         )

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -38,7 +39,12 @@ def notify_users(
         by_language[getattr(user, "language", "") or "az"].append(user)
     for language, people in by_language.items():
         with translation.override(language):
-            text, body = _render(subject, subject_args, template, context or {})
+            text, body = _render(
+                subject,
+                subject_args,
+                template,
+                {"site_url": str(settings.SITE_URL).rstrip("/"), **(context or {})},
+            )
         Notification.objects.bulk_create(
             Notification(user=user, subject=text, body=body) for user in people
         )

@@ -65,7 +65,8 @@ def timeline(*instances: models.Model, public_only: bool = False) -> list[Timeli
             who=None if public_only else step.actor,
             title=_label(step),
             record=names.get(
-                (step.content_type.model_class()._meta.label_lower, step.object_id), ""  # type: ignore[union-attr]
+                (step.content_type.model_class()._meta.label_lower, step.object_id),
+                "",  # type: ignore[union-attr]
             ),
             reason=step.reason,
             is_step=True,

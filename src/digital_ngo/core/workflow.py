@@ -16,8 +16,8 @@ hold (guards). :func:`perform` is the only code that changes such a status:
 Services call ``perform``; views, the API, tasks and the scheduler call services.
 """
 
-from collections.abc import Callable, Iterable, Sequence
 import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,11 @@ Guard = Callable[[Any], "str | Promise | None"]
 
 @dataclass(frozen=True)
 class Transition:
-    """One allowed move: ``action`` takes a record from any of ``sources`` to ``target``."""
+    """One allowed move: ``action`` takes a record from any of ``sources`` to ``target``.
+
+    A transition with no ``sources`` is the creation of a record in ``target``
+    (logged by :func:`record_creation`; ``perform`` never takes it).
+    """
 
     action: str
     sources: tuple[str, ...]
@@ -134,6 +138,26 @@ def _check(workflow: Workflow, transition: Transition, obj: Any, by: Any) -> Non
     failed = _failed_guards(transition, obj)
     if failed:
         raise TransitionRefused(failed, code="guard")
+
+
+def record_creation(
+    workflow: Workflow, obj: models.Model, action: str, *, by: Any, reason: str = ""
+) -> None:
+    """Log the start of ``obj``'s life by ``action`` (a transition with no source states)."""
+    from digital_ngo.core.models import ActionLog
+
+    transition = workflow[action]
+    if transition.sources or getattr(obj, workflow.field) != transition.target:
+        raise ValueError(f"{workflow.name}.{action} is not a creation step")
+    ActionLog.record(
+        obj,
+        workflow=workflow.name,
+        action=action,
+        target=transition.target,
+        actor=by,
+        reason=reason,
+        public=transition.public,
+    )
 
 
 def perform(

@@ -14,10 +14,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from digital_ngo.accounts.models import User
-from digital_ngo.core.notify import notify_ngo
+from digital_ngo.accounts.models import Role, User
+from digital_ngo.core.notify import notify_ngo, notify_staff
 from digital_ngo.core.uploads import validate_document
+from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.registry.models import (
     NGO,
     FieldOfActivity,
@@ -26,6 +28,7 @@ from digital_ngo.registry.models import (
     Sanction,
     Verification,
 )
+from digital_ngo.registry.workflows import VERIFICATION
 
 #: Documents an NGO registered in Azerbaijan must upload; foreign NGOs need the charter only.
 REQUIRED_DOCUMENTS = {
@@ -100,6 +103,8 @@ def register_ngo(
         _store_document(ngo=ngo, kind=kind, upload=upload, user=user)
     user.ngo = ngo
     user.save(update_fields=["ngo"])
+    record_creation(VERIFICATION, ngo, "register", by=user)
+    _tell_staff_of_registration(ngo)
     return ngo
 
 
@@ -115,49 +120,71 @@ def resubmit_registration(
     """Save the NGO's corrected registration and send it back to the technical check."""
     if not user.has_perm("registry.edit_registration", ngo):
         raise PermissionDenied(_("This registration can no longer be edited."))
-    for name, value in data.items():
-        setattr(ngo, name, value)
-    ngo.verification = Verification.SUBMITTED
-    ngo.submitted_at = timezone.now()
-    _check_documents(ngo, documents)
-    _save_ngo(ngo, fields)
-    for kind, upload in documents.items():
-        _store_document(ngo=ngo, kind=kind, upload=upload, user=user)
-    return ngo
+
+    def apply(locked: NGO) -> None:
+        for name, value in data.items():
+            setattr(locked, name, value)
+        locked.submitted_at = timezone.now()
+        _check_documents(locked, documents)
+        _save_ngo(locked, fields)
+        for kind, upload in documents.items():
+            _store_document(ngo=locked, kind=kind, upload=upload, user=user)
+
+    return perform(
+        VERIFICATION, ngo, "resubmit", by=user, apply=apply, notify=_tell_staff_of_registration
+    )
 
 
-def _require_pending(staff: User, ngo: NGO) -> None:
-    if not staff.has_perm("registry.verify_ngo"):
-        raise PermissionDenied(_("You may not decide on registrations."))
-    if ngo.verification != Verification.SUBMITTED:
-        raise ValidationError(_("This registration is not awaiting a technical check."))
+def _tell_staff_of_registration(ngo: NGO) -> None:
+    notify_staff(
+        [Role.AGENCY_ADMIN, Role.PROGRAMME_MANAGER],
+        gettext_lazy("An NGO registration awaits the technical check: %(ngo)s"),
+        "registry/email/awaiting_check.txt",
+        {"ngo": ngo},
+        subject_args={"ngo": ngo},
+    )
 
 
-@transaction.atomic
 def verify_ngo(*, staff: User, ngo: NGO) -> NGO:
     """Record that ``ngo`` passed the technical check; it joins the public directory."""
-    ngo = NGO.objects.select_for_update().get(pk=ngo.pk)
-    _require_pending(staff, ngo)
-    ngo.verification = Verification.VERIFIED
-    ngo.verified_at = timezone.now()
-    ngo.return_reasons = ""
-    ngo.save()
-    notify_ngo(ngo, _("Your NGO has been verified"), "registry/email/verified.txt")
-    return ngo
+
+    def apply(locked: NGO) -> None:
+        locked.verified_at = timezone.now()
+        locked.return_reasons = ""
+
+    return perform(
+        VERIFICATION,
+        ngo,
+        "verify",
+        by=staff,
+        apply=apply,
+        notify=lambda locked: notify_ngo(
+            locked, gettext_lazy("Your NGO has been verified"), "registry/email/verified.txt"
+        ),
+    )
 
 
-@transaction.atomic
 def return_registration(*, staff: User, ngo: NGO, reasons: str) -> NGO:
     """Send ``ngo``'s registration back with the reasons it must correct."""
     if not reasons.strip():
         raise ValidationError({"reasons": _("Say what the NGO must correct.")})
-    ngo = NGO.objects.select_for_update().get(pk=ngo.pk)
-    _require_pending(staff, ngo)
-    ngo.verification = Verification.RETURNED
-    ngo.return_reasons = reasons.strip()
-    ngo.save()
-    notify_ngo(ngo, _("Your NGO registration needs corrections"), "registry/email/returned.txt")
-    return ngo
+
+    def apply(locked: NGO) -> None:
+        locked.return_reasons = reasons.strip()
+
+    return perform(
+        VERIFICATION,
+        ngo,
+        "return",
+        by=staff,
+        reason=reasons,
+        apply=apply,
+        notify=lambda locked: notify_ngo(
+            locked,
+            gettext_lazy("Your NGO registration needs corrections"),
+            "registry/email/returned.txt",
+        ),
+    )
 
 
 @transaction.atomic

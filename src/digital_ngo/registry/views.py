@@ -18,6 +18,7 @@ from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.core.timeline import timeline
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.press.selectors import published_mentions
 from digital_ngo.registry import selectors, services
@@ -222,6 +223,7 @@ def _detail_context(ngo: NGO, **forms: Any) -> dict[str, Any]:
         "reasons": selectors.ineligibility_reasons(ngo),
         "return_form": forms.get("return_form") or ReturnForm(),
         "sanction_form": forms.get("sanction_form") or SanctionForm(),
+        "timeline": timeline(ngo, *ngo.sanctions.all()),
     }
 
 
