@@ -19,5 +19,6 @@ urlpatterns = [
     path("api/", include("digital_ngo.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("notifications/", core_views.notifications, name="notifications"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("back-office/", admin.site.urls),
 ]

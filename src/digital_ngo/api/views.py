@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from digital_ngo.api import serializers as s
 from digital_ngo.applications.models import Application, BudgetLine
+from digital_ngo.core.cache import ALL_PUBLIC, cached_api_response
 from digital_ngo.funding.selectors import public_calls
 from digital_ngo.grants import services as grant_services
 from digital_ngo.grants.models import Grant, Report
@@ -38,6 +39,35 @@ class StrictQueryMixin:
             raise ValidationError({name: _("The value contains a NUL character.") for name in bad})
 
 
+class CachedPublicMixin:
+    """Public lists and records served from the page cache until their topics change.
+
+    Runs after DRF's authentication, throttles and content negotiation; only JSON is cached.
+    """
+
+    cache_topics: ClassVar[tuple[str, ...]] = ALL_PUBLIC
+    request: Request
+
+    def _cached(self, method: Any, request: Request, *args: Any, **kwargs: Any) -> Any:
+        if request.accepted_renderer.format != "json":
+            return method(request, *args, **kwargs)
+
+        def render() -> Any:
+            response = method(request, *args, **kwargs)
+            response.accepted_renderer = request.accepted_renderer
+            response.accepted_media_type = request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()  # type: ignore[attr-defined]
+            return response.render()
+
+        return cached_api_response(request, self.cache_topics, render)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        return self._cached(super().list, request, *args, **kwargs)  # type: ignore[misc]
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        return self._cached(super().retrieve, request, *args, **kwargs)  # type: ignore[misc]
+
+
 class StrictOrdering(filters.OrderingFilter):
     """DRF's ordering, but an unknown field is a 400 rather than silently ignored."""
 
@@ -59,7 +89,7 @@ class StrictOrdering(filters.OrderingFilter):
         OpenApiParameter(name, str) for name in ("q", "legal_form", "region", "field", "status")
     ]
 )
-class NGOViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class NGOViewSet(CachedPublicMixin, StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     """Everyone: verified NGOs of the registry; ``q`` ignores case and Azerbaijani diacritics.
 
     ``ordering``: ``sort_key`` (Azerbaijani alphabet order, the default), ``founded_on``, or
@@ -81,8 +111,10 @@ class NGOViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: igno
         return public_directory(filters).prefetch_related("fields")
 
 
-class CallViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class CallViewSet(CachedPublicMixin, StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     """Everyone: published calls with their instruments, topics and criteria."""
+
+    cache_topics = ("funding",)
 
     serializer_class = s.CallSerializer
     permission_classes = [permissions.AllowAny]
@@ -92,7 +124,7 @@ class CallViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ign
 
 
 @extend_schema(parameters=[OpenApiParameter("call", int), OpenApiParameter("ngo", int)])
-class ProjectViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class ProjectViewSet(CachedPublicMixin, StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     """Everyone: funded projects with amounts, payments and indicators (target vs actual).
 
     ``ordering``: ``number`` (default), ``amount``, ``starts_on``, each also descending with ``-``.

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.core.cache import cached_page
 from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
@@ -19,11 +20,13 @@ from digital_ngo.funding.forms import FORMSETS, CallForm
 from digital_ngo.funding.models import Call
 
 
+@cached_page("funding")
 def call_list(request: HttpRequest) -> HttpResponse:
     """Everyone: published calls, open ones first."""
     return render(request, "funding/call_list.html", {"calls": selectors.public_calls()})
 
 
+@cached_page("funding")
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone for published calls; agency staff also for drafts (others get 404)."""
     call = get_object_or_404(Call.objects.prefetch_related("funders"), pk=pk)

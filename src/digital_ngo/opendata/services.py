@@ -23,6 +23,7 @@ from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from digital_ngo.core import cache
 from digital_ngo.opendata import iati, selectors, threesixty
 from digital_ngo.opendata.selectors import FILES, METADATA, Generated
 
@@ -112,5 +113,6 @@ def regenerate(output_dir: Path | None = None, chunk_size: int = CHUNK_SIZE) -> 
             os.replace(work / name, target / name)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    cache.bump("opendata")  # files, not rows, changed: no signal tells the page cache
     logger.info("Open data regenerated in %s: %s", target, counts)
     return Generated(generated_at, counts, meta["sizes"])

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.opendata import iati, identifiers, selectors, threesixty
@@ -23,6 +24,7 @@ CONTENT_TYPES = {
 }
 
 
+@cached_page(*ALL_PUBLIC)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """Everyone: what the open data holds, its licence, identifiers, schemas and downloads."""
@@ -88,6 +90,7 @@ def download_zip(request: HttpRequest) -> HttpResponseBase:
     return _download(request, "zip")
 
 
+@cached_page(*ALL_PUBLIC)
 @require_GET
 def grant_json(request: HttpRequest, number: str) -> HttpResponse:
     """Everyone: one grant's current 360Giving object, by agreement number (404 if unknown)."""

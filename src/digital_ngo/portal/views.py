@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.funding.models import Call, Instrument
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.grants.models import Grant
@@ -24,6 +25,7 @@ class ProjectFilterForm(forms.Form):
     )
 
 
+@cached_page(*ALL_PUBLIC)
 def project(request: HttpRequest, number: str) -> HttpResponse:
     """Everyone: one funded project — summary, NGO, amount, tranches paid, target vs actual."""
     grant = get_object_or_404(
@@ -38,6 +40,7 @@ def project(request: HttpRequest, number: str) -> HttpResponse:
     return render(request, "portal/project.html", context)
 
 
+@cached_page(*ALL_PUBLIC)
 def home(request: HttpRequest) -> HttpResponse:
     """Everyone: headline figures and charts by year, topic, instrument and region."""
     instruments = {key: str(label) for key, label in Instrument.choices}
@@ -82,6 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+@cached_page(*ALL_PUBLIC)
 def projects(request: HttpRequest) -> HttpResponse:
     """Everyone: funded projects with filters (call, region), search, stable URLs and pages."""
     form = ProjectFilterForm(request.GET or None)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.core.cache import cached_page
 from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
@@ -26,6 +27,7 @@ def _search_form(request: HttpRequest) -> tuple[SearchForm, str, str]:
     return form, data.get("q", ""), data.get("status", "")
 
 
+@cached_page("press")
 def archive(request: HttpRequest) -> HttpResponse:
     """Everyone: published clippings and documents, searchable without diacritics."""
     form, query, _status = _search_form(request)
@@ -35,6 +37,7 @@ def archive(request: HttpRequest) -> HttpResponse:
     return render(request, "press/archive.html", context)
 
 
+@cached_page("press", "registry")
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: a published item with the NGOs it names and the facts found in it."""
     item = get_object_or_404(PressItem, pk=pk, status=PressItem.Status.PUBLISHED)

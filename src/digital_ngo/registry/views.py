@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.applications.selectors import ngo_applications, pipeline
+from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
@@ -45,6 +46,7 @@ def _page(request: HttpRequest, queryset: Any) -> Any:
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@cached_page(*ALL_PUBLIC)
 def ngo_directory(request: HttpRequest) -> HttpResponse:
     """Everyone: the directory of verified NGOs, filtered; search ignores diacritics."""
     form = DirectoryFilterForm(request.GET or None)
@@ -55,6 +57,7 @@ def ngo_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/directory.html", context)
 
 
+@cached_page(*ALL_PUBLIC)
 def ngo_profile(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: the public profile of a verified NGO; unverified ones are 404."""
     ngo = get_object_or_404(NGO.objects.verified().select_related("region", "district"), pk=pk)
