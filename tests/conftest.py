@@ -134,3 +134,16 @@ def reference_data(request: pytest.FixtureRequest) -> None:
         )
     if not Funder.objects.exists():
         importlib.import_module("digital_ngo.funding.migrations.0002_funders").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(request: pytest.FixtureRequest) -> None:
+    """Start every database test with an empty shared cache.
+
+    The cache table is not a model table, so the flush after a transactional test
+    leaves its rows (cached pages of rows that no longer exist) behind.
+    """
+    if {"db", "transactional_db"} & set(request.fixturenames):
+        from django.core.cache import cache
+
+        cache.clear()
