@@ -9,7 +9,7 @@ HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: demo test bench lint install system-packages assets messages clean aztext-lexicon
+.PHONY: demo test bench bench-packages lint install system-packages assets messages clean aztext-lexicon
 
 demo: install
 	$(APP) migrate --no-input
@@ -18,14 +18,23 @@ demo: install
 	$(APP) collectstatic --no-input -v0
 	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
 	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
-	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
+	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --access-logfile -  # workers: gunicorn.conf.py
 
 test: install
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --create-db
 
-bench: install
+# Page benchmark (perf): wrk against /healthz on SQLite, and on PostgreSQL when reachable at
+# BENCH_DATABASE_URL (its database is created if missing).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/dngo_bench
+BENCH_PG_SCALE ?= 30
+
+bench: install bench-packages
 	$(PY) bench/aztext_bench.py --heldout var/aztext-heldout
 	$(PY) bench/opendata_bench.py
+	$(PY) bench/pages_bench.py --postgres "$(BENCH_DATABASE_URL)" --postgres-scale $(BENCH_PG_SCALE)
+
+bench-packages:
+	@dpkg -s wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench scripts

@@ -89,6 +89,22 @@ print(Grant.objects.order_by("number").values_list("number", flat=True).first())
     return {"session": session, "ngo": ngo, "project": project}
 
 
+def postgres_ready(url: str) -> bool:
+    """Create the bench database if missing; ``False`` (and a note) when PostgreSQL is down."""
+    import psycopg
+    from psycopg import sql
+
+    name = url.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.OperationalError as error:
+        print(f"PostgreSQL not measured ({error})", file=sys.stderr)
+        return False
+    return True
+
+
 def start_server(env: dict[str, str]) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [str(GUNICORN), "digital_ngo.wsgi", "--bind", f"127.0.0.1:{PORT}", "--log-level", "error"],
@@ -142,7 +158,7 @@ def measure(label: str, env: dict[str, str], scale: int, seconds: int) -> list[d
             rps, p95 = wrk(path.format(**fill), seconds, 8, cookie if kind == "staff" else "")
             share, limit = TARGETS[kind]
             print(f"[{label}] {name}: {rps:.0f} req/s ({rps / ref_rps:.0%}), p95 {p95:.1f} ms")
-            base = {"database": label, "page": name, "path": path, "kind": kind}
+            base = {"database": label, "scale": scale, "page": name, "path": path, "kind": kind}
             rows.append(
                 {
                     **base,
@@ -183,6 +199,10 @@ def report(rows: list[dict[str, object]], seconds: int, scale: int) -> str:
         "loopback after one warming request per URL. Shares are of `/healthz` in the same run.",
         "Public targets: ≥ 50% and p95 < 50 ms; staff pages: ≥ 20% and p95 < 150 ms.",
         "",
+        "Scale per database: "
+        + ", ".join(sorted({f"{r['database']} {r['scale']}" for r in rows}))
+        + " (`load_demo --scale`).",
+        "",
         "| database | page | req/s | share of /healthz | p95 ms | met |",
         "|---|---|---:|---:|---:|---|",
     ]
@@ -207,6 +227,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--postgres", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    parser.add_argument("--postgres-scale", type=int, default=0, help="default: --scale")
     args = parser.parse_args()
     base = {
         **os.environ,
@@ -218,7 +239,7 @@ def main() -> None:
     var = REPO / "var" / "bench-pages"
     databases = [("SQLite", {**base, "DIGITAL_NGO_VAR": str(var / "sqlite")})]
     databases[0][1].pop("DATABASE_URL", None)
-    if args.postgres:
+    if args.postgres and postgres_ready(args.postgres):
         databases.append(
             (
                 "PostgreSQL",
@@ -227,7 +248,8 @@ def main() -> None:
         )
     rows: list[dict[str, object]] = []
     for label, env in databases:
-        rows += measure(label, env, args.scale, args.seconds)
+        scale = args.postgres_scale or args.scale if label == "PostgreSQL" else args.scale
+        rows += measure(label, env, scale, args.seconds)
     RESULTS.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(report(rows, args.seconds, args.scale))

@@ -68,6 +68,7 @@ def test_queries_per_public_page(client, data, path):
     with CaptureQueriesContext(connection) as warm:
         assert client.get(url).status_code == 200
     hit = 2 + (THROTTLE if path.startswith("/api/") else 0)
-    assert (len(cold), len(warm)) == (EXPECTED[path], hit), (path, len(cold)) + tuple(
-        q["sql"][:150] for q in cold.captured_queries
-    )
+    assert (len(cold), len(warm)) == (EXPECTED[path], hit), [
+        path,
+        *(q["sql"][:150] for q in cold.captured_queries),
+    ]
