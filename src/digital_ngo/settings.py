@@ -132,6 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Shared cache (perf, issue 16): public pages, API lists, rate limits. -----------------
 # The database cache (table ``django_cache``, created after every ``migrate``) so every app
 # server shares it with no extra service; Django's Redis cache when ``REDIS_URL`` is set.
+CACHES: dict[str, dict[str, object]]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
