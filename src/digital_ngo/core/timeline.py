@@ -41,6 +41,10 @@ def _label(entry: ActionLog) -> str:
     return transition_label
 
 
+def _model_label(step: ActionLog) -> str:
+    return f"{step.content_type.app_label}.{step.content_type.model}"
+
+
 def steps_for(*instances: models.Model, public_only: bool = False) -> list[ActionLog]:
     """The action-log entries of ``instances``, newest first."""
     query = models.Q()
