@@ -68,10 +68,7 @@ def timeline(*instances: models.Model, public_only: bool = False) -> list[Timeli
             when=step.created_at,
             who=None if public_only else step.actor,
             title=_label(step),
-            record=names.get(
-                (step.content_type.model_class()._meta.label_lower, step.object_id),
-                "",  # type: ignore[union-attr]
-            ),
+            record=names.get((_model_label(step), step.object_id), ""),
             reason=step.reason,
             is_step=True,
         )
