@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
 from digital_ngo.core.cache import PUBLIC_APPS, versions
-from digital_ngo.grants import services as grant_services
+from tests.fixtures.grants import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +50,7 @@ def data(complete, ngo_admin, manager, make_ngo, make_call):
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    grant = grant_services.conclude_agreement(
-        staff=manager,
-        application=Application.objects.get(pk=complete.pk),
-        starts_on=date(2026, 3, 2),
-    )
+    grant = conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
     return {"ngo": grant.application.ngo_id, "project": grant.number}
 
 
