@@ -395,3 +395,18 @@ def test_agreement_dates_follow_the_decision_and_the_appeal_window(funded, manag
             staff=manager, application=funded, starts_on=timezone.localdate()
         )
     assert not Grant.objects.exists()
+
+
+def test_the_public_sees_only_approved_actuals(grant, ngo_admin, monitor, client):
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    public = selectors.indicator_progress(grant, approved_only=True)
+    assert [row.actual for row in public] == [None]
+    assert [row.actual for row in selectors.indicator_progress(grant)] == [Decimal("150.00")]
+    services.review_report(staff=monitor, report=report, approve=False, comment="Qəbz yoxdur.")
+    assert [row.actual for row in selectors.indicator_progress(grant, approved_only=True)] == [None]
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    services.review_report(staff=monitor, report=report, approve=True, comment="")
+    (row,) = selectors.indicator_progress(grant, approved_only=True)
+    assert row.actual == Decimal("150.00") and row.report == report
+    page = client.get(reverse("portal:project", args=[grant.number])).content.decode()
+    assert "tarixində təsdiqlənib" in page

@@ -21,6 +21,8 @@ class IndicatorProgress:
     baseline: Decimal
     target: Decimal
     actual: Decimal | None
+    #: the report the actual comes from: its number, status and approval time
+    report: "Report | None" = None
 
     @property
     def percent(self) -> int | None:
@@ -38,13 +40,24 @@ class LineProgress:
     spent: Decimal
 
 
-def indicator_progress(grant: Grant) -> list[IndicatorProgress]:
-    """Each indicator's target against its latest approved or submitted actual value."""
+def indicator_progress(grant: Grant, approved_only: bool = False) -> list[IndicatorProgress]:
+    """Each indicator's target against its latest actual, with the report it comes from.
+
+    The public (portal, API, open data) sees only actuals from approved reports
+    (``approved_only``); the NGO and staff also see those of a submitted report.
+    """
+    statuses = (
+        [Report.Status.APPROVED]
+        if approved_only
+        else [Report.Status.SUBMITTED, Report.Status.APPROVED]
+    )
     rows = []
     for indicator in grant.application.indicators.all():
         latest = (
-            IndicatorValue.objects.filter(report__grant=grant, indicator=indicator)
-            .exclude(report__status=Report.Status.DUE)
+            IndicatorValue.objects.filter(
+                report__grant=grant, indicator=indicator, report__status__in=statuses
+            )
+            .select_related("report")
             .order_by("-report__number")
             .first()
         )
@@ -55,18 +68,17 @@ def indicator_progress(grant: Grant) -> list[IndicatorProgress]:
                 indicator.baseline,
                 indicator.target,
                 latest.value if latest else None,
+                latest.report if latest else None,
             )
         )
     return rows
 
 
 def eligible_spent(grant: Grant) -> Decimal:
-    """Eligible expenses reported for ``grant`` in reports that are not merely due."""
-    total = (
-        Expense.objects.filter(report__grant=grant, is_eligible=True)
-        .exclude(report__status=Report.Status.DUE)
-        .aggregate(total=Sum("amount"))["total"]
-    )
+    """Eligible expenses of ``grant``'s approved reports (what the tranche rule counts)."""
+    total = Expense.objects.filter(
+        report__grant=grant, is_eligible=True, report__status=Report.Status.APPROVED
+    ).aggregate(total=Sum("amount"))["total"]
     return total or Decimal(0)
 
 
