@@ -410,3 +410,17 @@ def test_the_public_sees_only_approved_actuals(grant, ngo_admin, monitor, client
     assert row.actual == Decimal("150.00") and row.report == report
     page = client.get(reverse("portal:project", args=[grant.number])).content.decode()
     assert "tarixində təsdiqlənib" in page
+
+
+@pytest.mark.parametrize("role", sorted({r.value for r in Role} | {"anonymous"}))
+def test_only_finance_voids_a_payment(client, users, grant, finance, role):
+    tranche = grant.tranches.get(number=1)
+    services.record_payment(staff=finance, tranche=tranche, paid_on=START, reference="PP-9")
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = client.post(
+        reverse("grants:void_payment", args=[tranche.pk]), {"reason": "Səhv qeyd"}
+    )
+    tranche.refresh_from_db()
+    assert response.status_code == (302 if role in {"finance_officer", "anonymous"} else 403)
+    assert tranche.status == ("scheduled" if role == "finance_officer" else "paid")
