@@ -80,6 +80,10 @@ def save_section(*, user: User, application: Application, forms: Iterable[Any]) 
         if hasattr(form, "forms"):  # a formset
             form.instance = application
         form.save()
+    application.refresh_from_db()
+    problems = selectors.cap_problems(application, selectors.budget_of(application))
+    if problems:  # nothing of the section is kept: the transaction rolls back
+        raise ValidationError(problems)
     return application
 
 
