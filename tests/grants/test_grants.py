@@ -424,3 +424,17 @@ def test_only_finance_voids_a_payment(client, users, grant, finance, role):
     tranche.refresh_from_db()
     assert response.status_code == (302 if role in {"finance_officer", "anonymous"} else 403)
     assert tranche.status == ("scheduled" if role == "finance_officer" else "paid")
+
+
+def test_the_grant_page_shows_a_returned_reports_versions_side_by_side(
+    client, grant, ngo_admin, monitor
+):
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    services.review_report(staff=monitor, report=report, approve=False, comment="Düzəldin.")
+    submit_final(grant, ngo_admin, [expense(grant, "6800")])
+    client.force_login(ngo_admin)
+    html = client.get(reverse("grants:detail", args=[grant.pk])).content.decode()
+    assert "2 versiya" in html
+    assert "7\xa0000\xa0₼" in html and "6\xa0800\xa0₼" in html
+    form = client.get(reverse("grants:report", args=[report.pk])).content.decode()
+    assert "Budget and spending so far" in form or "xərclər" in form.lower()

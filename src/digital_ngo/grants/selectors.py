@@ -39,6 +39,10 @@ class LineProgress:
     budget: Decimal
     spent: Decimal
 
+    @property
+    def left(self) -> Decimal:
+        return self.budget - self.spent
+
 
 def indicator_progress(grant: Grant, approved_only: bool = False) -> list[IndicatorProgress]:
     """Each indicator's target against its latest actual, with the report it comes from.
@@ -166,4 +170,39 @@ def open_reports_of(ngo_id: int) -> QuerySet[Report]:
         )
         .select_related("grant")
         .order_by("due_on")
+    )
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    label: str
+    values: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class ReportVersions:
+    """A report's submitted versions side by side: one column per version."""
+
+    report: Report
+    versions: list[int]
+    indicators: list[VersionRow]
+    expenses: list[VersionRow]
+
+
+def report_versions(report: Report) -> ReportVersions:
+    """Every version of ``report``'s indicator values and spending per budget line."""
+    versions = list(range(1, report.version + 1))
+    values = IndicatorValue.all_versions.filter(report=report).select_related("indicator")
+    by_indicator: dict[str, dict[int, Decimal]] = {}
+    for value in values:
+        by_indicator.setdefault(value.indicator.name, {})[value.version] = value.value
+    by_line: dict[str, dict[int, Decimal]] = {}
+    for expense in Expense.all_versions.filter(report=report).select_related("budget_line"):
+        row = by_line.setdefault(expense.budget_line.description, {})
+        row[expense.version] = row.get(expense.version, Decimal(0)) + expense.amount
+    return ReportVersions(
+        report,
+        versions,
+        [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_indicator.items()],
+        [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_line.items()],
     )

@@ -86,6 +86,7 @@ def grant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         .order_by("number")
         .first(),
         "payment_form": PaymentForm(),
+        "versions": [selectors.report_versions(r) for r in reports if r.version > 1],
         "timeline": timeline(
             grant,
             *reports,
@@ -163,9 +164,13 @@ def report_form(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The report was submitted."))
             return redirect("grants:detail", pk=grant.pk)
-    return render(
-        request, "grants/report_form.html", {"report": report, "form": form, "expenses": expenses}
-    )
+    context = {
+        "report": report,
+        "form": form,
+        "expenses": expenses,
+        "budget": selectors.budget_progress(grant),
+    }
+    return render(request, "grants/report_form.html", context)
 
 
 @login_required
