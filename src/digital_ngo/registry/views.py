@@ -81,6 +81,7 @@ def my_ngo(request: AuthenticatedRequest) -> HttpResponse:
             reasons=selectors.ineligibility_reasons(ngo),
             applications=ngo_applications(ngo)[:10],
             open_reports=grant_selectors.open_reports_of(ngo.pk),
+            timeline=timeline(ngo, *ngo.sanctions.all(), public_only=True),
         )
     return render(request, "registry/my_ngo.html", context)
 
