@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -29,7 +30,15 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = get_object_or_404(Call.objects.prefetch_related("funders"), pk=pk)
     if not request.user.has_perm("funding.view_call", call):
         raise Http404
-    return render(request, "funding/call_detail.html", {"call": call, "is_open": call.is_open()})
+    now = timezone.now()
+    context = {
+        "call": call,
+        "is_open": call.is_open(),
+        "has_closed": call.closes_at <= now,
+        "decision": getattr(call, "decision", None),
+        "now": now,
+    }
+    return render(request, "funding/call_detail.html", context)
 
 
 @login_required
