@@ -200,3 +200,55 @@ def test_inadmissible_needs_reasons_and_only_checkers_decide(
         staff=manager, application=complete, reasons="Sənədlər natamamdır."
     )
     assert done.status == Status.INADMISSIBLE and done.check_note == "Sənədlər natamamdır."
+
+
+def _budget_formset(application, rows):
+    from digital_ngo.applications.forms import BudgetFormSet
+
+    existing = list(application.budget_lines.all())
+    data = {
+        "budget-TOTAL_FORMS": str(len(existing) + len(rows)),
+        "budget-INITIAL_FORMS": str(len(existing)),
+        "budget-MIN_NUM_FORMS": "0",
+        "budget-MAX_NUM_FORMS": "1000",
+    }
+    for index, line in enumerate(existing):
+        data.update(
+            {
+                f"budget-{index}-id": str(line.pk),
+                f"budget-{index}-category": line.category,
+                f"budget-{index}-description": line.description,
+                f"budget-{index}-unit_cost": str(line.unit_cost),
+                f"budget-{index}-quantity": str(line.quantity),
+                f"budget-{index}-months": str(line.months),
+                f"budget-{index}-cofunding": str(line.cofunding),
+            }
+        )
+    for offset, (cost, cofunding) in enumerate(rows):
+        index = len(existing) + offset
+        data.update(
+            {
+                f"budget-{index}-category": "equipment",
+                f"budget-{index}-description": "Avadanlıq",
+                f"budget-{index}-unit_cost": cost,
+                f"budget-{index}-quantity": "1",
+                f"budget-{index}-months": "1",
+                f"budget-{index}-cofunding": cofunding,
+            }
+        )
+    return BudgetFormSet(data, instance=application, prefix="budget")
+
+
+def test_cofunding_above_the_cost_is_refused_on_save(draft):
+    formset = _budget_formset(draft, [("1000", "1500")])
+    assert not formset.is_valid()
+    assert "cofunding" in formset.forms[-1].errors
+
+
+def test_a_budget_over_the_cap_is_refused_on_save_and_nothing_is_kept(draft, ngo_admin):
+    before = draft.budget_lines.count()
+    formset = _budget_formset(draft, [("90000", "0")])
+    assert formset.is_valid(), formset.errors
+    with pytest.raises(ValidationError, match=r"cap|hədd"):
+        services.save_section(user=ngo_admin, application=draft, forms=[formset])
+    assert draft.budget_lines.count() == before

@@ -11,6 +11,8 @@ from simple_history.models import registered_models
 EXCEPTIONS = {
     "core.notification": "a message sent to a user; its content never changes",
     "core.actionlog": "the append-only log of workflow steps itself",
+    "core.sentonce": "an append-only key that a scheduled step was done",
+    "core.schedulerrun": "the scheduler's own append-only log",
     "accounts.invitation": "a one-time token; its acceptance creates the (historised) user",
     "registry.economicregion": "reference data loaded from registry/data, not entered by users",
     "registry.district": "reference data loaded from registry/data, not entered by users",

@@ -149,3 +149,19 @@ def workflow_records(complete, ngo_admin, manager, make_user):
         ),
     }
     return lambda name: records[name]()
+
+
+def test_the_ngo_sees_the_public_steps_of_its_registration(client, make_user, make_ngo):
+    from digital_ngo.accounts.models import Role
+    from digital_ngo.registry import services
+    from digital_ngo.registry.models import Verification
+
+    ngo = make_ngo(verification=Verification.SUBMITTED)
+    person = make_user(Role.NGO_ADMIN, ngo)
+    staff = make_user(Role.AGENCY_ADMIN)
+    services.return_registration(staff=staff, ngo=ngo, reasons="Nizamnamə imzalanmayıb.")
+    client.force_login(person)
+    html = client.get("/my/ngo/").content.decode()
+    assert "Düzəliş üçün qaytarın" in html
+    assert "Nizamnamə imzalanmayıb." in html
+    assert staff.full_name not in html  # who acted stays with the agency

@@ -195,3 +195,15 @@ def test_the_decision_waits_for_the_call_to_close_and_every_check(
         services.record_decision(staff=admin, call=call, minutes="x")
     assert not Decision.objects.exists()
     assert Application.objects.get(pk=complete.pk).status == Status.SUBMITTED
+
+
+def test_the_public_call_page_says_where_the_decision_stands(client, call, scored, make_user):
+    scored(90, 1000)
+    close_call(call)
+    with translation.override("en"):
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        page = client.get(reverse("funding:call_detail", args=[call.pk])).content.decode()
+        assert "being checked and evaluated" in page
+        services.record_decision(staff=make_user(Role.AGENCY_ADMIN), call=call, minutes="x")
+        page = client.get(reverse("funding:call_detail", args=[call.pk])).content.decode()
+        assert "decision was recorded on" in page and "may appeal until" in page

@@ -395,3 +395,46 @@ def test_agreement_dates_follow_the_decision_and_the_appeal_window(funded, manag
             staff=manager, application=funded, starts_on=timezone.localdate()
         )
     assert not Grant.objects.exists()
+
+
+def test_the_public_sees_only_approved_actuals(grant, ngo_admin, monitor, client):
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    public = selectors.indicator_progress(grant, approved_only=True)
+    assert [row.actual for row in public] == [None]
+    assert [row.actual for row in selectors.indicator_progress(grant)] == [Decimal("150.00")]
+    services.review_report(staff=monitor, report=report, approve=False, comment="Qəbz yoxdur.")
+    assert [row.actual for row in selectors.indicator_progress(grant, approved_only=True)] == [None]
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    services.review_report(staff=monitor, report=report, approve=True, comment="")
+    (row,) = selectors.indicator_progress(grant, approved_only=True)
+    assert row.actual == Decimal("150.00") and row.report == report
+    page = client.get(reverse("portal:project", args=[grant.number])).content.decode()
+    assert "tarixində təsdiqlənib" in page
+
+
+@pytest.mark.parametrize("role", sorted({r.value for r in Role} | {"anonymous"}))
+def test_only_finance_voids_a_payment(client, users, grant, finance, role):
+    tranche = grant.tranches.get(number=1)
+    services.record_payment(staff=finance, tranche=tranche, paid_on=START, reference="PP-9")
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = client.post(
+        reverse("grants:void_payment", args=[tranche.pk]), {"reason": "Səhv qeyd"}
+    )
+    tranche.refresh_from_db()
+    assert response.status_code == (302 if role in {"finance_officer", "anonymous"} else 403)
+    assert tranche.status == ("scheduled" if role == "finance_officer" else "paid")
+
+
+def test_the_grant_page_shows_a_returned_reports_versions_side_by_side(
+    client, grant, ngo_admin, monitor
+):
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000")])
+    services.review_report(staff=monitor, report=report, approve=False, comment="Düzəldin.")
+    submit_final(grant, ngo_admin, [expense(grant, "6800")])
+    client.force_login(ngo_admin)
+    html = client.get(reverse("grants:detail", args=[grant.pk])).content.decode()
+    assert "2 versiya" in html
+    assert "7\xa0000\xa0₼" in html and "6\xa0800\xa0₼" in html
+    form = client.get(reverse("grants:report", args=[report.pk])).content.decode()
+    assert "Budget and spending so far" in form or "xərclər" in form.lower()

@@ -287,3 +287,11 @@ def test_hostile_text_stays_text_and_valid(grant, tmp_path):
     package_validator, _grant_validator = threesixty_validators()
     package = json.loads((out / "360giving.json").read_text(encoding="utf-8"))
     assert errors(package_validator, package) == []
+
+
+def test_iati_commitment_and_budget_are_dated_by_the_agreement(grant, tmp_path):
+    xml = (_generate(tmp_path) / "iati-activities.xml").read_bytes()
+    root = etree.fromstring(xml)
+    (commitment,) = root.xpath("//transaction[transaction-type/@code='2']")
+    assert commitment.find("transaction-date").get("iso-date") == grant.signed_on.isoformat()
+    assert root.find(".//budget/value").get("value-date") == grant.signed_on.isoformat()

@@ -146,3 +146,38 @@ def test_back_office_is_for_superusers_only(client, users, make_user, role):
     assert response.status_code == 302
     client.force_login(make_user(Role.AGENCY_ADMIN, is_staff=True, is_superuser=True))
     assert client.get("/back-office/").status_code == 200
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_only_an_administrator_voids_a_sanction(client, users, make_ngo, role):
+    from datetime import date
+
+    from digital_ngo.registry import services
+    from digital_ngo.registry.models import Sanction
+
+    sanction = services.impose_sanction(
+        staff=users["agency_admin"],
+        ngo=make_ngo(),
+        kind=Sanction.Kind.WARNING,
+        starts_on=date(2026, 5, 1),
+        ends_on=None,
+        reason="Hesabat gecikib.",
+    )
+    response = client_for(client, users[role]).post(
+        reverse("registry:void_sanction", args=[sanction.pk]), {"reason": "Səhvən"}
+    )
+    sanction.refresh_from_db()
+    assert response.status_code == (302 if role in {"agency_admin", "anonymous"} else 403)
+    assert sanction.status == ("voided" if role == "agency_admin" else "active")
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_preferences_are_each_users_own(client, users, role):
+    client = client_for(client, users[role])
+    response = client.post(reverse("accounts:preferences"), {"language": "en"})
+    assert response.status_code == 302
+    if users[role] is not None:
+        users[role].refresh_from_db()
+        assert users[role].language == "en"
+    else:
+        assert "/login" in response["Location"]

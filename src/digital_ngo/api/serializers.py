@@ -91,6 +91,12 @@ class IndicatorProgressSerializer(serializers.Serializer):  # type: ignore[type-
     baseline = serializers.DecimalField(max_digits=14, decimal_places=2)
     target = serializers.DecimalField(max_digits=14, decimal_places=2)
     actual = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    report_number = serializers.IntegerField(
+        source="report.number", allow_null=True, default=None, help_text="The approved report."
+    )
+    approved_at = serializers.DateTimeField(
+        source="report.approved_at", allow_null=True, default=None
+    )
 
 
 class ProjectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -128,7 +134,7 @@ class ProjectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     @extend_schema_field(IndicatorProgressSerializer(many=True))
     def get_indicators(self, grant: Grant) -> list[dict[str, object]]:
         return IndicatorProgressSerializer(
-            grant_selectors.indicator_progress(grant), many=True
+            grant_selectors.indicator_progress(grant, approved_only=True), many=True
         ).data  # type: ignore[return-value]
 
 

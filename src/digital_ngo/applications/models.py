@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -261,6 +262,15 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    def clean(self) -> None:
+        if (
+            None not in (self.unit_cost, self.quantity, self.months, self.cofunding)
+            and self.cofunding > self.total
+        ):
+            raise ValidationError(
+                {"cofunding": _("Co-funding cannot be more than the line's cost.")}
+            )
 
     @property
     def total(self) -> Decimal:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digital_ngo.applications.models import Application
+from digital_ngo.core.templatetags.formatting import azn as format_azn
 from digital_ngo.funding.models import ONE_PER_YEAR, Call, CallInstrument, Topic
 from digital_ngo.registry.models import NGO, FieldOfActivity, LegalForm
 from digital_ngo.registry.selectors import ineligibility_reasons
@@ -82,7 +83,8 @@ def coalition_problems(application: Application) -> list[str]:
     return problems
 
 
-def _cap_problems(application: Application, budget: Budget) -> list[str]:
+def cap_problems(application: Application, budget: Budget) -> list[str]:
+    """The instrument's and topic's caps and the instrument's duration, broken by ``budget``."""
     problems = []
     offer = CallInstrument.objects.filter(
         call=application.call, instrument=application.instrument
@@ -91,14 +93,14 @@ def _cap_problems(application: Application, budget: Budget) -> list[str]:
         return [_("The call does not offer this instrument.")]
     if budget.requested > offer.max_amount:
         problems.append(
-            _("The requested amount %(amount)s AZN is over the cap of %(cap)s AZN.")
-            % {"amount": budget.requested, "cap": offer.max_amount}
+            _("The requested amount %(amount)s is over the cap of %(cap)s.")
+            % {"amount": format_azn(budget.requested), "cap": format_azn(offer.max_amount)}
         )
     topic: Topic = application.topic
     if topic.max_amount is not None and budget.requested > topic.max_amount:
         problems.append(
-            _("The requested amount %(amount)s AZN is over the topic's cap of %(cap)s AZN.")
-            % {"amount": budget.requested, "cap": topic.max_amount}
+            _("The requested amount %(amount)s is over the topic's cap of %(cap)s.")
+            % {"amount": format_azn(budget.requested), "cap": format_azn(topic.max_amount)}
         )
     if application.duration_months > offer.max_months:
         problems.append(
@@ -154,7 +156,7 @@ def submission_problems(application: Application) -> list[str]:
     )
     if returned and not application.is_editable:
         problems.append(_("The correction deadline has passed."))
-    problems += _content_problems(application, budget) + _cap_problems(application, budget)
+    problems += _content_problems(application, budget) + cap_problems(application, budget)
     if application.topic.coalition_required:
         problems += coalition_problems(application)
     return problems + _document_problems(application)

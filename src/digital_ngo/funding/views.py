@@ -7,10 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from digital_ngo.core.cache import cached_page
+from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
@@ -20,19 +21,27 @@ from digital_ngo.funding.forms import FORMSETS, CallForm
 from digital_ngo.funding.models import Call
 
 
-@cached_page("funding")
+@cached_page(*ALL_PUBLIC)  # the call page shows the decision and appeals too
 def call_list(request: HttpRequest) -> HttpResponse:
     """Everyone: published calls, open ones first."""
     return render(request, "funding/call_list.html", {"calls": selectors.public_calls()})
 
 
-@cached_page("funding")
+@cached_page(*ALL_PUBLIC)  # the call page shows the decision and appeals too
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone for published calls; agency staff also for drafts (others get 404)."""
     call = get_object_or_404(Call.objects.prefetch_related("funders"), pk=pk)
     if not request.user.has_perm("funding.view_call", call):
         raise Http404
-    return render(request, "funding/call_detail.html", {"call": call, "is_open": call.is_open()})
+    now = timezone.now()
+    context = {
+        "call": call,
+        "is_open": call.is_open(),
+        "has_closed": call.closes_at <= now,
+        "decision": getattr(call, "decision", None),
+        "now": now,
+    }
+    return render(request, "funding/call_detail.html", context)
 
 
 @login_required

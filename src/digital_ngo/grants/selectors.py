@@ -21,6 +21,8 @@ class IndicatorProgress:
     baseline: Decimal
     target: Decimal
     actual: Decimal | None
+    #: the report the actual comes from: its number, status and approval time
+    report: "Report | None" = None
 
     @property
     def percent(self) -> int | None:
@@ -37,14 +39,29 @@ class LineProgress:
     budget: Decimal
     spent: Decimal
 
+    @property
+    def left(self) -> Decimal:
+        return self.budget - self.spent
 
-def indicator_progress(grant: Grant) -> list[IndicatorProgress]:
-    """Each indicator's target against its latest approved or submitted actual value."""
+
+def indicator_progress(grant: Grant, approved_only: bool = False) -> list[IndicatorProgress]:
+    """Each indicator's target against its latest actual, with the report it comes from.
+
+    The public (portal, API, open data) sees only actuals from approved reports
+    (``approved_only``); the NGO and staff also see those of a submitted report.
+    """
+    statuses = (
+        [Report.Status.APPROVED]
+        if approved_only
+        else [Report.Status.SUBMITTED, Report.Status.APPROVED]
+    )
     rows = []
     for indicator in grant.application.indicators.all():
         latest = (
-            IndicatorValue.objects.filter(report__grant=grant, indicator=indicator)
-            .exclude(report__status=Report.Status.DUE)
+            IndicatorValue.objects.filter(
+                report__grant=grant, indicator=indicator, report__status__in=statuses
+            )
+            .select_related("report")
             .order_by("-report__number")
             .first()
         )
@@ -55,18 +72,17 @@ def indicator_progress(grant: Grant) -> list[IndicatorProgress]:
                 indicator.baseline,
                 indicator.target,
                 latest.value if latest else None,
+                latest.report if latest else None,
             )
         )
     return rows
 
 
 def eligible_spent(grant: Grant) -> Decimal:
-    """Eligible expenses reported for ``grant`` in reports that are not merely due."""
-    total = (
-        Expense.objects.filter(report__grant=grant, is_eligible=True)
-        .exclude(report__status=Report.Status.DUE)
-        .aggregate(total=Sum("amount"))["total"]
-    )
+    """Eligible expenses of ``grant``'s approved reports (what the tranche rule counts)."""
+    total = Expense.objects.filter(
+        report__grant=grant, is_eligible=True, report__status=Report.Status.APPROVED
+    ).aggregate(total=Sum("amount"))["total"]
     return total or Decimal(0)
 
 
@@ -154,4 +170,39 @@ def open_reports_of(ngo_id: int) -> QuerySet[Report]:
         )
         .select_related("grant")
         .order_by("due_on")
+    )
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    label: str
+    values: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class ReportVersions:
+    """A report's submitted versions side by side: one column per version."""
+
+    report: Report
+    versions: list[int]
+    indicators: list[VersionRow]
+    expenses: list[VersionRow]
+
+
+def report_versions(report: Report) -> ReportVersions:
+    """Every version of ``report``'s indicator values and spending per budget line."""
+    versions = list(range(1, report.version + 1))
+    values = IndicatorValue.all_versions.filter(report=report).select_related("indicator")
+    by_indicator: dict[str, dict[int, Decimal]] = {}
+    for value in values:
+        by_indicator.setdefault(value.indicator.name, {})[value.version] = value.value
+    by_line: dict[str, dict[int, Decimal]] = {}
+    for expense in Expense.all_versions.filter(report=report).select_related("budget_line"):
+        row = by_line.setdefault(expense.budget_line.description, {})
+        row[expense.version] = row.get(expense.version, Decimal(0)) + expense.amount
+    return ReportVersions(
+        report,
+        versions,
+        [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_indicator.items()],
+        [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_line.items()],
     )

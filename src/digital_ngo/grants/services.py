@@ -22,6 +22,7 @@ from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_ngo, notify_staff
+from digital_ngo.core.once import claim
 from digital_ngo.core.templatetags.formatting import azn as format_azn
 from digital_ngo.core.uploads import validate_document
 from digital_ngo.core.workflow import perform, record_creation
@@ -516,3 +517,58 @@ def confirm_sanction(*, staff: User, report: Report) -> list[Sanction]:
     if proposal.withhold_last_tranche and last is not None:
         perform(TRANCHE, last, "withhold", by=staff, reason=reason, related=imposed)
     return imposed
+
+
+def send_report_reminders(today: date) -> int:
+    """Remind NGOs of reports falling due (within 14 days, then 3) and overdue (weekly).
+
+    Each reminder is claimed once (``core.once``): running the job twice, or a day late,
+    sends nothing twice.
+    """
+    sent = 0
+    reports = Report.objects.filter(
+        status__in=[Report.Status.DUE, Report.Status.RETURNED], grant__status=Grant.Status.ACTIVE
+    ).select_related("grant__application__ngo")
+    for report in reports:
+        days = (report.due_on - today).days
+        if 3 < days <= 14:
+            key, template = f"report-due:14:{report.pk}:{report.due_on}", "report_due.txt"
+        elif 0 <= days <= 3:
+            key, template = f"report-due:3:{report.pk}:{report.due_on}", "report_due.txt"
+        elif days < 0:
+            key = f"report-overdue:{report.pk}:{report.due_on}:{(-days - 1) // 7}"
+            template = "report_overdue.txt"
+        else:
+            continue
+        if claim(key):
+            notify_ngo(
+                report.grant.application.ngo,
+                gettext_lazy("Report reminder: %(report)s of grant %(grant)s"),
+                f"grants/email/{template}",
+                {"report": report, "days": abs(days)},
+                subject_args={"report": report, "grant": report.grant.number},
+            )
+            sent += 1
+    return sent
+
+
+def propose_due_sanctions(today: date) -> int:
+    """Tell the agency's administrators of each late report the sanction ladder now proposes.
+
+    Proposals only: staff confirm them (``confirm_sanction``); each rung is told once.
+    """
+    told = 0
+    for report in selectors.overdue_reports(today).select_related("grant__application__ngo"):
+        proposal = propose_sanction(report, today)
+        if proposal is None or report.sanctions.filter(status=Sanction.Status.ACTIVE).exists():
+            continue
+        if claim(f"sanction-proposed:{report.pk}:{'+'.join(proposal.kinds)}"):
+            notify_staff(
+                [Role.AGENCY_ADMIN],
+                gettext_lazy("A sanction is proposed: %(report)s of grant %(grant)s is late"),
+                "grants/email/sanction_proposed.txt",
+                {"report": report, "proposal": proposal},
+                subject_args={"report": report, "grant": report.grant.number},
+            )
+            told += 1
+    return told

@@ -92,7 +92,7 @@ def activity(grant: Grant) -> Any:
     ngo = application.ngo
     agency = identifiers.agency_org_id()
     today = timezone.localdate()
-    committed = timezone.localdate(grant.created_at)
+    committed = grant.signed_on or timezone.localdate(grant.created_at)  # the agreement's date
     root = etree.Element(
         "iati-activity",
         {

@@ -25,7 +25,8 @@ FILES = {
 }
 METADATA = "metadata.json"
 #: Report states whose indicator values are published (not due, not returned for correction).
-REPORTED = [Report.Status.SUBMITTED, Report.Status.APPROVED]
+#: Only figures monitoring approved are published.
+REPORTED = [Report.Status.APPROVED]
 
 
 def output_dir() -> Path:
@@ -88,7 +89,7 @@ def amount_disbursed(grant: Grant) -> Decimal:
 
 
 def latest_actual(grant: Grant, indicator_id: int) -> tuple[IndicatorValue, Report] | None:
-    """The indicator's value in the latest submitted or approved report, with that report."""
+    """The indicator's value in the latest approved report, with that report."""
     reports: list[Report] | None = getattr(grant, "published_reports", None)
     if reports is None:
         reports = list(grant.reports.filter(status__in=REPORTED).order_by("number"))

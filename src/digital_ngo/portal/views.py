@@ -33,7 +33,7 @@ def project(request: HttpRequest, number: str) -> HttpResponse:
     )
     context = {
         "grant": grant,
-        "indicators": grant_selectors.indicator_progress(grant),
+        "indicators": grant_selectors.indicator_progress(grant, approved_only=True),
         "tranches": grant.tranches.all(),
         "reports": grant.reports.filter(status="approved"),
     }
