@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "digital_ngo.opendata",
     "digital_ngo.press",
     "digital_ngo.portal",
+    "digital_ngo.programmes",
+    "digital_ngo.health",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
