@@ -23,6 +23,7 @@ class ActivityFilterForm(DirectoryFilterForm):
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         del self.fields["status"]
+        del self.fields["activity"]
 
 
 class ReasonForm(forms.Form):
