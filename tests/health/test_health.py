@@ -49,7 +49,7 @@ def test_explanation_in_azerbaijani_and_a_recent_ngo_is_not_listed(make_ngo):
         row = selectors.for_ngo(busy, TODAY)
     assert row.reasons[0] == "Son iz: profil yeniləməsi, 14 mart 2026."
     assert [r.ngo for r in selectors.no_visible_activity(today=TODAY)] == [quiet]
-    assert [r.ngo for r in selectors.no_visible_activity(months=36, today=TODAY)] == []
+    assert [r.ngo for r in selectors.no_visible_activity(months=48, today=TODAY)] == []
 
 
 def test_another_app_can_add_a_source(make_ngo):

@@ -6,12 +6,20 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from openpyxl import Workbook
 
 from digital_ngo.programmes import imports
 from digital_ngo.programmes.models import Task
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are asserted in English (they are Azerbaijani by default)."""
+    with translation.override("en"):
+        yield
 
 
 def csv_bytes(rows, header=imports.COLUMNS, encoding="utf-8"):
