@@ -22,20 +22,34 @@ def tasks(make_user):
     programme = services.save_programme(
         staff=manager,
         programme=Programme(
-            code="vc", title_az="Vətəndaş cəmiyyətinin inkişafı proqramı",
-            act_kind=ActKind.DECREE, act_number="1317", act_date=date(2021, 4, 19),
-            starts_on=date(2024, 1, 1), ends_on=date(2027, 12, 31),
+            code="vc",
+            title_az="Vətəndaş cəmiyyətinin inkişafı proqramı",
+            act_kind=ActKind.DECREE,
+            act_number="1317",
+            act_date=date(2021, 4, 19),
+            starts_on=date(2024, 1, 1),
+            ends_on=date(2027, 12, 31),
             responsible_body_az="QHT Agentliyi",
         ),
     )
     first = services.create_task(
-        staff=manager, programme=programme,
-        data={"number": "1.1", "text_az": "QHT-lər üçün qrant müsabiqəsinin keçirilməsi", "weight": Decimal(1)},
+        staff=manager,
+        programme=programme,
+        data={
+            "number": "1.1",
+            "text_az": "QHT-lər üçün qrant müsabiqəsinin keçirilməsi",
+            "weight": Decimal(1),
+        },
     )
     services.change_status(staff=manager, task=first, action="complete")
     second = services.create_task(
-        staff=manager, programme=programme,
-        data={"number": "1.2", "text_az": "Şəhid ailələri üçün forumun təşkili", "weight": Decimal(1)},
+        staff=manager,
+        programme=programme,
+        data={
+            "number": "1.2",
+            "text_az": "Şəhid ailələri üçün forumun təşkili",
+            "weight": Decimal(1),
+        },
     )
     return manager, second
 

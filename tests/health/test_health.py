@@ -56,7 +56,11 @@ def test_another_app_can_add_a_source(make_ngo):
     ngo = make_ngo()
     backdate(ngo, date(2020, 1, 1))
     try:
-        register(Source("event", "events", 2, 365, lambda ids: [Signal(ngo.pk, "event", TODAY)], "an event"))
+        register(
+            Source(
+                "event", "events", 2, 365, lambda ids: [Signal(ngo.pk, "event", TODAY)], "an event"
+            )
+        )
         assert selectors.for_ngo(ngo, TODAY).last.kind == "event"
         assert selectors.no_visible_activity(today=TODAY) == []
     finally:
@@ -83,7 +87,9 @@ def test_workflow_notify_inactive_restore_never_deletes(make_ngo, users):
     case.refresh_from_db()
     assert case.status == "active" and NGO.objects.filter(pk=ngo.pk).exists()
     actions = list(
-        ActionLog.objects.filter(workflow="ngo_activity").order_by("pk").values_list("action", flat=True)
+        ActionLog.objects.filter(workflow="ngo_activity")
+        .order_by("pk")
+        .values_list("action", flat=True)
     )
     assert actions == ["open", "notify", "mark_inactive", "restore_on_signal"]
 

@@ -20,9 +20,14 @@ def programme(manager):
     return services.save_programme(
         staff=manager,
         programme=Programme(
-            code="vc", title_az="Vətəndaş cəmiyyəti proqramı", title_en="Civil society programme",
-            act_kind=ActKind.DECREE, act_number="1317", act_date=date(2021, 4, 19),
-            starts_on=date(2024, 1, 1), ends_on=date(2027, 12, 31),
+            code="vc",
+            title_az="Vətəndaş cəmiyyəti proqramı",
+            title_en="Civil society programme",
+            act_kind=ActKind.DECREE,
+            act_number="1317",
+            act_date=date(2021, 4, 19),
+            starts_on=date(2024, 1, 1),
+            ends_on=date(2027, 12, 31),
             responsible_body_az="QHT Agentliyi",
         ),
     )
@@ -34,8 +39,11 @@ def make_task(manager, programme):
 
     def make(weight="1", prog=None, **data):
         n = next(counter)
-        values = {"number": f"1.{n}", "text_az": f"Vətəndaş cəmiyyəti tapşırığı {n}",
-                  "weight": Decimal(weight)}
+        values = {
+            "number": f"1.{n}",
+            "text_az": f"Vətəndaş cəmiyyəti tapşırığı {n}",
+            "weight": Decimal(weight),
+        }
         values.update(data)
         return services.create_task(staff=manager, programme=prog or programme, data=values)
 

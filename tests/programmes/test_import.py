@@ -31,8 +31,18 @@ def csv_bytes(rows, header=imports.COLUMNS, encoding="utf-8"):
 
 
 def row(number="2.1", programme="vc", weight="1", status="not_started", percent="", deadline=""):
-    return [programme, number, "Yeni tapşırıq: şəhid ailələri", "New task", "executor", "once",
-            deadline, weight, status, percent]
+    return [
+        programme,
+        number,
+        "Yeni tapşırıq: şəhid ailələri",
+        "New task",
+        "executor",
+        "once",
+        deadline,
+        weight,
+        status,
+        percent,
+    ]
 
 
 def test_dry_run_then_commit_creates_and_changes(make_task, manager):

@@ -82,10 +82,14 @@ def test_staff_post_views(client, users, role, task, make_ngo):
     ngo = make_ngo()
     posts = [
         (reverse("programmes:move_task", args=[task.pk]), {"action": "start"}),
-        (reverse("programmes:add_evidence", args=[task.pk]),
-         {"kind": "link", "url": "https://example.az/x", "title": "Link", "is_public": "on"}),
-        (reverse("programmes:staff_task", args=[task.pk]),
-         {"text_az": "Yeni mətn", "role": "executor", "recurrence": "once", "weight": "1"}),
+        (
+            reverse("programmes:add_evidence", args=[task.pk]),
+            {"kind": "link", "url": "https://example.az/x", "title": "Link", "is_public": "on"},
+        ),
+        (
+            reverse("programmes:staff_task", args=[task.pk]),
+            {"text_az": "Yeni mətn", "role": "executor", "recurrence": "once", "weight": "1"},
+        ),
         (reverse("health:act", args=[ngo.pk, "notify"]), {}),
     ]
     for url, data in posts:
@@ -101,10 +105,17 @@ def test_staff_post_views(client, users, role, task, make_ngo):
 def test_public_page_hides_internal_evidence_and_comments(client, task, users):
     manager = users["programme_manager"]
     services.update_task(staff=manager, task=task, data={"staff_comment": "daxili qeyd XYZ"})
-    services.add_evidence(staff=manager, task=task, kind="link", title="Açıq sübut",
-                          url="https://example.az/a")
-    services.add_evidence(staff=manager, task=task, kind="link", title="Daxili sübut",
-                          url="https://example.az/b", is_public=False)
+    services.add_evidence(
+        staff=manager, task=task, kind="link", title="Açıq sübut", url="https://example.az/a"
+    )
+    services.add_evidence(
+        staff=manager,
+        task=task,
+        kind="link",
+        title="Daxili sübut",
+        url="https://example.az/b",
+        is_public=False,
+    )
     html = client.get(reverse("programmes:programme", args=[task.programme_id])).content.decode()
     assert "Açıq sübut" in html and "Daxili sübut" not in html and "XYZ" not in html
     data = client.get(f"/api/tasks/{task.pk}/").json()

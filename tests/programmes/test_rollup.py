@@ -1,4 +1,4 @@
-"""The roll-up: unit cases and properties (a weighted mean, 0–100, cancelled ignored, order-free)."""
+"""The roll-up: unit cases and properties (weighted mean, 0–100, cancelled ignored, any order)."""
 
 from decimal import Decimal
 from fractions import Fraction

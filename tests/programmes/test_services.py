@@ -22,10 +22,14 @@ def at(day):
 def test_status_moves_are_logged_with_history(make_task, manager):
     task = make_task()
     task = services.change_status(staff=manager, task=task, action="start")
-    task = services.change_status(staff=manager, task=task, action="partly", percent=60, reason="yarı")
+    task = services.change_status(
+        staff=manager, task=task, action="partly", percent=60, reason="yarı"
+    )
     assert (task.status, task.percent) == ("partly_done", 60)
     assert list(task.progress.values_list("status", flat=True)) == [
-        "not_started", "in_progress", "partly_done"
+        "not_started",
+        "in_progress",
+        "partly_done",
     ]
     log = ActionLog.objects.filter(workflow="programme_task", object_id=task.pk)
     assert set(log.values_list("action", flat=True)) == {"create", "start", "partly"}
@@ -64,8 +68,12 @@ def test_roll_up_as_of_a_date_against_a_hand_computed_history(make_task, manager
     c = make_task(weight="2")
     TaskProgress.objects.filter(task__in=[a, b, c]).update(changed_at=at(date(2024, 1, 10)))
     a = services.change_status(staff=manager, task=a, action="complete", when=at(date(2024, 3, 5)))
-    b = services.change_status(staff=manager, task=b, action="partly", percent=50, when=at(date(2024, 6, 1)))
-    c = services.change_status(staff=manager, task=c, action="cancel", reason="çıxarıldı", when=at(date(2024, 9, 1)))
+    b = services.change_status(
+        staff=manager, task=b, action="partly", percent=50, when=at(date(2024, 6, 1))
+    )
+    c = services.change_status(
+        staff=manager, task=c, action="cancel", reason="çıxarıldı", when=at(date(2024, 9, 1))
+    )
     b = services.change_status(staff=manager, task=b, action="complete", when=at(date(2025, 2, 1)))
     # 10 Jan 2024: all not started → 0. 31 Mar: a done → 100×1 / 4 = 25.
     assert selectors.rollup_as_of(date(2024, 1, 31)) == 0

@@ -44,8 +44,8 @@ def load_activity(staff: User) -> int:
     earlier = today - timedelta(days=services.reply_days() + 15)
     for pk in [*notified, inactive, restored]:
         ngo = NGO.objects.get(pk=pk)
-        when = earlier if pk in (inactive, restored) else today - timedelta(days=rng.randint(1, 20))
-        services.notify(staff=staff, ngo=ngo, today=when)
+        day = earlier if pk in (inactive, restored) else today - timedelta(days=rng.randint(1, 20))
+        services.notify(staff=staff, ngo=ngo, today=day)
     services.mark_inactive(staff=staff, ngo=NGO.objects.get(pk=inactive))
     services.mark_inactive(staff=staff, ngo=NGO.objects.get(pk=restored))
     back = NGO.objects.get(pk=restored)

@@ -9,14 +9,21 @@ from digital_ngo.registry.forms import DirectoryFilterForm
 
 class ActivityFilterForm(DirectoryFilterForm):
     months = forms.IntegerField(
-        label=_("No signal for (months)"), min_value=1, max_value=240, required=False,
+        label=_("No signal for (months)"),
+        min_value=1,
+        max_value=240,
+        required=False,
         initial=DEFAULT_MONTHS,
     )
     sort = forms.ChoiceField(
-        label=_("Sort by"), required=False,
+        label=_("Sort by"),
+        required=False,
         choices=[
-            ("name", _("Name")), ("region", _("Economic region")), ("legal_form", _("Legal form")),
-            ("last", _("Last signal")), ("-score", _("Score")),
+            ("name", _("Name")),
+            ("region", _("Economic region")),
+            ("legal_form", _("Legal form")),
+            ("last", _("Last signal")),
+            ("-score", _("Score")),
         ],
     )
 

@@ -17,7 +17,10 @@ class ActivityStatus(models.TextChoices):
 
 class ActivityCase(models.Model):
     ngo = models.OneToOneField(
-        "registry.NGO", verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="activity_case"
+        "registry.NGO",
+        verbose_name=_("NGO"),
+        on_delete=models.CASCADE,
+        related_name="activity_case",
     )
     status = models.CharField(
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.ACTIVE

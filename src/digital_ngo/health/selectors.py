@@ -65,7 +65,10 @@ def explain(rows: list[Signal], today: date) -> list[str]:
     last = rows[0]
     words = [
         _("Last seen: %(what)s, %(day)s.")
-        % {"what": SOURCES[last.kind].noun if last.kind in SOURCES else last.kind, "day": _date(last.on)}
+        % {
+            "what": SOURCES[last.kind].noun if last.kind in SOURCES else last.kind,
+            "day": _date(last.on),
+        }
     ]
     by_kind: dict[str, list[Signal]] = defaultdict(list)
     for signal in rows:
@@ -75,13 +78,18 @@ def explain(rows: list[Signal], today: date) -> list[str]:
         if not found:
             words.append(_("%(what)s: none.") % {"what": str(source.label).capitalize()})
             continue
-        years = defaultdict(int)
+        years: dict[int, int] = defaultdict(int)
         for signal in found:
             years[signal.on.year] += 1
         per_year = ", ".join(f"{year}: {n}" for year, n in sorted(years.items(), reverse=True)[:3])
         words.append(
             _("%(what)s: %(n)s, the last on %(day)s (by year: %(years)s).")
-            % {"what": str(source.label).capitalize(), "n": len(found), "day": _date(found[0].on), "years": per_year}
+            % {
+                "what": str(source.label).capitalize(),
+                "n": len(found),
+                "day": _date(found[0].on),
+                "years": per_year,
+            }
         )
     return words
 
@@ -106,8 +114,15 @@ def _rows(ngos: QuerySet[NGO], today: date) -> list[Row]:
         mine = found.get(ngo.pk, [])
         case = getattr(ngo, "activity_case", None)
         rows.append(
-            Row(ngo, mine[0] if mine else None, score(mine, today), explain(mine, today),
-                case.status if case else ActivityStatus.ACTIVE, case, [f.name for f in ngo.fields.all()])
+            Row(
+                ngo,
+                mine[0] if mine else None,
+                score(mine, today),
+                explain(mine, today),
+                case.status if case else ActivityStatus.ACTIVE,
+                case,
+                [f.name for f in ngo.fields.all()],
+            )
         )
     return rows
 
@@ -117,8 +132,14 @@ def for_ngo(ngo: NGO, today: date | None = None) -> Row:
     day = today or timezone.localdate()
     mine = signals({ngo.pk}).get(ngo.pk, [])
     case = ActivityCase.objects.filter(ngo=ngo).first()
-    return Row(ngo, mine[0] if mine else None, score(mine, day), explain(mine, day),
-               case.status if case else ActivityStatus.ACTIVE, case)
+    return Row(
+        ngo,
+        mine[0] if mine else None,
+        score(mine, day),
+        explain(mine, day),
+        case.status if case else ActivityStatus.ACTIVE,
+        case,
+    )
 
 
 SORTS = {
@@ -131,8 +152,10 @@ SORTS = {
 
 
 def no_visible_activity(
-    filters: DirectoryFilters | None = None, months: int = DEFAULT_MONTHS,
-    today: date | None = None, sort: str = "name",
+    filters: DirectoryFilters | None = None,
+    months: int = DEFAULT_MONTHS,
+    today: date | None = None,
+    sort: str = "name",
 ) -> list[Row]:
     """Verified NGOs with no signal in the last ``months`` months, with their reasons."""
     day = today or timezone.localdate()

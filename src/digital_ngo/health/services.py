@@ -8,6 +8,7 @@ and nothing is banned.
 """
 
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -46,10 +47,16 @@ def notify(*, staff: User, ngo: NGO, today: date | None = None) -> ActivityCase:
         locked.reply_by = day + timedelta(days=reply_days())
 
     return perform(
-        ACTIVITY, case_for(ngo, staff), "notify", by=staff, apply=apply,
+        ACTIVITY,
+        case_for(ngo, staff),
+        "notify",
+        by=staff,
+        apply=apply,
         notify=lambda locked: notify_ngo(
-            ngo, gettext_lazy("The agency sees no recent activity of %(ngo)s"),
-            "health/email/notified.txt", {"case": locked, "reasons": row.reasons},
+            ngo,
+            gettext_lazy("The agency sees no recent activity of %(ngo)s"),
+            "health/email/notified.txt",
+            {"case": locked, "reasons": row.reasons},
             subject_args={"ngo": ngo.name_az},
         ),
     )
@@ -58,10 +65,16 @@ def notify(*, staff: User, ngo: NGO, today: date | None = None) -> ActivityCase:
 def mark_inactive(*, staff: User, ngo: NGO) -> ActivityCase:
     """Label the NGO "inactive (no visible activity)" once its reply window has passed."""
     return perform(
-        ACTIVITY, case_for(ngo, staff), "mark_inactive", by=staff,
+        ACTIVITY,
+        case_for(ngo, staff),
+        "mark_inactive",
+        by=staff,
         notify=lambda locked: notify_ngo(
-            ngo, gettext_lazy("%(ngo)s is shown as inactive (no visible activity)"),
-            "health/email/inactive.txt", {"case": locked}, subject_args={"ngo": ngo.name_az},
+            ngo,
+            gettext_lazy("%(ngo)s is shown as inactive (no visible activity)"),
+            "health/email/inactive.txt",
+            {"case": locked},
+            subject_args={"ngo": ngo.name_az},
         ),
     )
 
@@ -69,7 +82,12 @@ def mark_inactive(*, staff: User, ngo: NGO) -> ActivityCase:
 def restore(*, staff: User, ngo: NGO, reason: str) -> ActivityCase:
     """Staff restore the NGO as active (e.g. after its reply)."""
     return perform(
-        ACTIVITY, case_for(ngo, staff), "restore", by=staff, reason=reason, apply=_clear,
+        ACTIVITY,
+        case_for(ngo, staff),
+        "restore",
+        by=staff,
+        reason=reason,
+        apply=_clear,
         notify=lambda locked: _tell_restored(ngo),
     )
 
@@ -79,8 +97,16 @@ def _clear(locked: ActivityCase) -> None:
 
 
 def _tell_restored(ngo: NGO) -> None:
-    notify_ngo(ngo, gettext_lazy("%(ngo)s is shown as active again"),
-               "health/email/restored.txt", subject_args={"ngo": ngo.name_az})
+    notify_ngo(
+        ngo,
+        gettext_lazy("%(ngo)s is shown as active again"),
+        "health/email/restored.txt",
+        subject_args={"ngo": ngo.name_az},
+    )
+
+
+def _tell_restored_after(ngo: NGO, _locked: ActivityCase) -> None:
+    _tell_restored(ngo)
 
 
 def restore_on_signals(today: date | None = None) -> int:
@@ -99,7 +125,14 @@ def restore_on_signals(today: date | None = None) -> int:
         latest = found.get(case.ngo_id, [])
         if latest and case.notified_on and latest[0].on > case.notified_on:
             reason = f"{latest[0].kind}: {latest[0].on.isoformat()}"
-            perform(ACTIVITY, case, "restore_on_signal", by=None, reason=reason, apply=_clear,
-                    notify=lambda locked, ngo=case.ngo: _tell_restored(ngo))
+            perform(
+                ACTIVITY,
+                case,
+                "restore_on_signal",
+                by=None,
+                reason=reason,
+                apply=_clear,
+                notify=partial(_tell_restored_after, case.ngo),
+            )
             restored += 1
     return restored

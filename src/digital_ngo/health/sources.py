@@ -2,7 +2,8 @@
 profile and document updates, press mentions."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from django.db.models import F, QuerySet
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from digital_ngo.health.signals import Signal, Source, register
 
 
-def _day(value: datetime) -> object:
+def _day(value: Any) -> date:
     return timezone.localdate(value) if isinstance(value, datetime) else value
 
 
@@ -79,7 +80,7 @@ def press_mentions(ngo_ids: set[int] | None) -> Iterable[Signal]:
             continue
         seen.add((ngo_id, item_id))
         url = reverse("press:detail", args=[item_id])
-        yield Signal(ngo_id, "press", on or _day(when), title, url)
+        yield Signal(ngo_id, "press", _day(on or when), title, url)
 
 
 register(Source("application", _("grant applications"), 3, 730, applications, _("an application")))

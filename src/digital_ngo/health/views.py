@@ -27,8 +27,14 @@ def _chart(key: str, title: str, column: str, pairs: list[tuple[str, int]]) -> d
     from decimal import Decimal
 
     bars = _bars([(label, Decimal(n)) for label, n in pairs[:15]])
-    return {"key": key, "title": title, "column": column, "money": False, "bars": bars,
-            "height": 40 * len(bars) + 8}
+    return {
+        "key": key,
+        "title": title,
+        "column": column,
+        "money": False,
+        "bars": bars,
+        "height": 40 * len(bars) + 8,
+    }
 
 
 @login_required
@@ -38,28 +44,58 @@ def activity_list(request: AuthenticatedRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     filters = DirectoryFilters(
-        q=data.get("q", ""), legal_form=data.get("legal_form", ""),
-        region=data.get("region", ""), field=data.get("field", ""),
+        q=data.get("q", ""),
+        legal_form=data.get("legal_form", ""),
+        region=data.get("region", ""),
+        field=data.get("field", ""),
     )
     months = data.get("months") or selectors.DEFAULT_MONTHS
     rows = selectors.no_visible_activity(filters, months, sort=data.get("sort") or "name")
     if kind := requested_format(request):
-        headers = [_("Name"), _("VÖEN (tax ID)"), _("Legal form"), _("Economic region"),
-                   _("Last signal"), _("Score"), _("Status"), _("Reasons")]
+        headers = [
+            _("Name"),
+            _("VÖEN (tax ID)"),
+            _("Legal form"),
+            _("Economic region"),
+            _("Last signal"),
+            _("Score"),
+            _("Status"),
+            _("Reasons"),
+        ]
         lines = (
-            [r.ngo.name_az, r.ngo.voen or "", r.ngo.get_legal_form_display(), r.ngo.region or "",
-             r.last.on.isoformat() if r.last else "", r.score,
-             dict(services.ActivityStatus.choices)[r.status], " ".join(r.reasons)]
+            [
+                r.ngo.name_az,
+                r.ngo.voen or "",
+                r.ngo.get_legal_form_display(),
+                r.ngo.region or "",
+                r.last.on.isoformat() if r.last else "",
+                r.score,
+                dict(services.ActivityStatus.choices)[r.status],
+                " ".join(r.reasons),
+            ]
             for r in rows
         )
         return table_response(kind, "gorunen-fealiyyeti-olmayan-qht", headers, lines)
     total = NGO.objects.verified().count()
     context = {
-        "form": form, "rows": rows, "months": months, "total": total,
+        "form": form,
+        "rows": rows,
+        "months": months,
+        "total": total,
         "query": request.GET.copy(),
         "charts": [
-            _chart("region", _("By economic region"), _("Economic region"), selectors.counts(rows, "region")),
-            _chart("field", _("By field of activity"), _("Field of activity"), selectors.counts(rows, "field")),
+            _chart(
+                "region",
+                _("By economic region"),
+                _("Economic region"),
+                selectors.counts(rows, "region"),
+            ),
+            _chart(
+                "field",
+                _("By field of activity"),
+                _("Field of activity"),
+                selectors.counts(rows, "field"),
+            ),
         ],
         "sources": SOURCES.values(),
     }
@@ -74,10 +110,12 @@ def ngo_activity(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     row = selectors.for_ngo(ngo)
     case = row.case
     context = {
-        "row": row, "ngo": ngo, "signals": selectors.signals({ngo.pk}).get(ngo.pk, [])[:50],
-        "steps": ACTIVITY.available(request.user, case) if case else (
-            [ACTIVITY["notify"]] if request.user.has_perm("health.manage") else []
-        ),
+        "row": row,
+        "ngo": ngo,
+        "signals": selectors.signals({ngo.pk}).get(ngo.pk, [])[:50],
+        "steps": ACTIVITY.available(request.user, case)
+        if case
+        else ([ACTIVITY["notify"]] if request.user.has_perm("health.manage") else []),
         "timeline": timeline(case) if case else [],
         "sources": SOURCES.values(),
         "reason_form": ReasonForm(),
@@ -121,7 +159,11 @@ def my_activity(request: AuthenticatedRequest) -> HttpResponse:
     require_object_permission(request.user, "health.view_explanation", ngo)
     row = selectors.for_ngo(ngo)
     context = {
-        "row": row, "ngo": ngo, "signals": selectors.signals({ngo.pk}).get(ngo.pk, [])[:50],
-        "sources": SOURCES.values(), "staff": False, "today": timezone.localdate(),
+        "row": row,
+        "ngo": ngo,
+        "signals": selectors.signals({ngo.pk}).get(ngo.pk, [])[:50],
+        "sources": SOURCES.values(),
+        "staff": False,
+        "today": timezone.localdate(),
     }
     return render(request, "health/ngo_activity.html", context)

@@ -26,8 +26,18 @@ class TaskSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Task
         fields = [
-            "id", "programme", "number", "text_az", "text_en", "role", "recurrence", "deadline",
-            "weight", "status", "percent", "evidence",
+            "id",
+            "programme",
+            "number",
+            "text_az",
+            "text_en",
+            "role",
+            "recurrence",
+            "deadline",
+            "weight",
+            "status",
+            "percent",
+            "evidence",
         ]
 
     @extend_schema_field(EvidenceSerializer(many=True))
@@ -42,8 +52,20 @@ class ProgrammeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
     class Meta:
         model = Programme
         fields = [
-            "id", "code", "title_az", "title_en", "act_kind", "act_number", "act_date", "act_url",
-            "starts_on", "ends_on", "responsible_body_az", "responsible_body_en", "tasks", "percent",
+            "id",
+            "code",
+            "title_az",
+            "title_en",
+            "act_kind",
+            "act_number",
+            "act_date",
+            "act_url",
+            "starts_on",
+            "ends_on",
+            "responsible_body_az",
+            "responsible_body_en",
+            "tasks",
+            "percent",
         ]
 
     def get_percent(self, programme: Programme) -> int | None:

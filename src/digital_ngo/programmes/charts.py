@@ -1,4 +1,4 @@
-"""A server-side SVG line chart of the roll-up over time (the template draws it; a table follows)."""
+"""A server-side SVG line chart of the roll-up over time (drawn by a template, with a table)."""
 
 from dataclasses import dataclass
 from datetime import date

@@ -24,14 +24,27 @@ class StaffFilterForm(SearchForm):
 
 class TransitionForm(forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
-    percent = forms.IntegerField(label=_("Percent done"), required=False, min_value=0, max_value=100)
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    percent = forms.IntegerField(
+        label=_("Percent done"), required=False, min_value=0, max_value=100
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TaskEditForm(forms.ModelForm):
     class Meta:
         model = Task
-        fields = ["text_az", "text_en", "role", "recurrence", "deadline", "weight", "responsible", "staff_comment"]
+        fields = [
+            "text_az",
+            "text_en",
+            "role",
+            "recurrence",
+            "deadline",
+            "weight",
+            "responsible",
+            "staff_comment",
+        ]
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}),
             "text_az": forms.Textarea(attrs={"rows": 3}),
@@ -54,11 +67,13 @@ class EvidenceForm(forms.Form):
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
     file = forms.FileField(label=_("File"), required=False)
     press_item = forms.ModelChoiceField(
-        label=_("Press clipping"), required=False,
+        label=_("Press clipping"),
+        required=False,
         queryset=PressItem.objects.filter(status=PressItem.Status.PUBLISHED),
     )
     grant = forms.ModelChoiceField(
-        label=_("Grant"), required=False,
+        label=_("Grant"),
+        required=False,
         queryset=Grant.objects.select_related("application"),
     )
     is_public = forms.BooleanField(label=_("Show on the public page"), required=False, initial=True)

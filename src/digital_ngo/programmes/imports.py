@@ -23,8 +23,16 @@ from digital_ngo.programmes.models import AgencyRole, Programme, Recurrence, Tas
 from digital_ngo.programmes.workflows import ACTION_TO
 
 COLUMNS = [
-    "programme", "number", "text_az", "text_en", "role", "recurrence", "deadline", "weight",
-    "status", "percent",
+    "programme",
+    "number",
+    "text_az",
+    "text_en",
+    "role",
+    "recurrence",
+    "deadline",
+    "weight",
+    "status",
+    "percent",
 ]
 MAX_ROWS = 5000
 
@@ -36,9 +44,16 @@ class ImportError_(ValidationError):
 def export_row(task: Task) -> list[Any]:
     """One task in the import's columns."""
     return [
-        task.programme.code, task.number, task.text_az, task.text_en, task.role, task.recurrence,
-        task.deadline.isoformat() if task.deadline else "", f"{task.weight.normalize():f}",
-        task.status, "" if task.percent is None else task.percent,
+        task.programme.code,
+        task.number,
+        task.text_az,
+        task.text_en,
+        task.role,
+        task.recurrence,
+        task.deadline.isoformat() if task.deadline else "",
+        f"{task.weight.normalize():f}",
+        task.status,
+        "" if task.percent is None else task.percent,
     ]
 
 
@@ -47,7 +62,10 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     if name.lower().endswith(".xlsx"):
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-            raw = [["" if v is None else _text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            raw = [
+                ["" if v is None else _text(v) for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise ImportError_(_("The file is not a readable XLSX workbook.")) from error
     elif name.lower().endswith(".csv"):
@@ -64,7 +82,7 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
     if not raw:
         raise ImportError_(_("The file has no rows."))
     header = [cell.strip() for cell in raw[0]]
-    if header[: len(COLUMNS)] != COLUMNS or any(header[len(COLUMNS):]):
+    if header[: len(COLUMNS)] != COLUMNS or any(header[len(COLUMNS) :]):
         raise ImportError_(
             _("The columns must be, in this order: %(columns)s. The file has: %(found)s.")
             % {"columns": ", ".join(COLUMNS), "found": ", ".join(header) or "—"}
@@ -107,10 +125,16 @@ def _parse(row: dict[str, str], plan: RowPlan) -> None:
         errors.append(_("The Azerbaijani text is empty."))
     data["role"] = row["role"].strip() or AgencyRole.EXECUTOR
     if data["role"] not in AgencyRole.values:
-        errors.append(_("Unknown role “%(v)s”: use %(ok)s.") % {"v": data["role"], "ok": ", ".join(AgencyRole.values)})
+        errors.append(
+            _("Unknown role “%(v)s”: use %(ok)s.")
+            % {"v": data["role"], "ok": ", ".join(AgencyRole.values)}
+        )
     data["recurrence"] = row["recurrence"].strip() or Recurrence.ONCE
     if data["recurrence"] not in Recurrence.values:
-        errors.append(_("Unknown recurrence “%(v)s”: use %(ok)s.") % {"v": data["recurrence"], "ok": ", ".join(Recurrence.values)})
+        errors.append(
+            _("Unknown recurrence “%(v)s”: use %(ok)s.")
+            % {"v": data["recurrence"], "ok": ", ".join(Recurrence.values)}
+        )
     deadline = row["deadline"].strip()
     data["deadline"] = None
     if deadline:
@@ -122,14 +146,19 @@ def _parse(row: dict[str, str], plan: RowPlan) -> None:
     try:
         data["weight"] = Decimal(weight)
         if not data["weight"].is_finite() or data["weight"] <= 0:
-            errors.append(_("The weight must be a number greater than 0, not “%(v)s”.") % {"v": weight})
+            errors.append(
+                _("The weight must be a number greater than 0, not “%(v)s”.") % {"v": weight}
+            )
         elif data["weight"] >= 10_000 or data["weight"] != data["weight"].quantize(Decimal("0.01")):
             errors.append(_("The weight must be below 10 000 with at most two decimals."))
     except InvalidOperation:
         errors.append(_("The weight must be a number greater than 0, not “%(v)s”.") % {"v": weight})
     plan.status = row["status"].strip() or TaskStatus.NOT_STARTED
     if plan.status not in TaskStatus.values:
-        errors.append(_("Unknown status “%(v)s”: use %(ok)s.") % {"v": plan.status, "ok": ", ".join(TaskStatus.values)})
+        errors.append(
+            _("Unknown status “%(v)s”: use %(ok)s.")
+            % {"v": plan.status, "ok": ", ".join(TaskStatus.values)}
+        )
     percent = row["percent"].strip()
     if percent:
         try:
@@ -137,7 +166,9 @@ def _parse(row: dict[str, str], plan: RowPlan) -> None:
             if not 0 <= Decimal(percent.rstrip("%")) <= 100:
                 raise ValueError
         except (InvalidOperation, ValueError):
-            errors.append(_("The percentage must be between 0 and 100, not “%(v)s”.") % {"v": percent})
+            errors.append(
+                _("The percentage must be between 0 and 100, not “%(v)s”.") % {"v": percent}
+            )
             plan.percent = None
     if plan.status == TaskStatus.PARTLY_DONE and plan.percent is None and not errors:
         errors.append(_("A partly done task needs its percentage."))
@@ -157,7 +188,7 @@ def _moves(current: str, wanted: str) -> list[str]:
         steps.append("reopen")
         current = TaskStatus.IN_PROGRESS
     if current != wanted:
-        steps.append(ACTION_TO[wanted])
+        steps.append(ACTION_TO[TaskStatus(wanted)])
     return steps
 
 
@@ -177,7 +208,10 @@ def plan(rows: list[dict[str, str]]) -> list[RowPlan]:
             result.errors.append(_("The task number is empty."))
         key = (result.programme, result.number)
         if key in seen:
-            result.errors.append(_("Task number %(n)s appears twice (also on line %(line)s).") % {"n": result.number, "line": seen[key]})
+            result.errors.append(
+                _("Task number %(n)s appears twice (also on line %(line)s).")
+                % {"n": result.number, "line": seen[key]}
+            )
         seen.setdefault(key, line)
         _parse(row, result)
         if programme is None or result.errors:
@@ -203,14 +237,20 @@ def plan(rows: list[dict[str, str]]) -> list[RowPlan]:
             result.changes = [_("new task")]
         else:
             result.changes = [
-                f"{Task._meta.get_field(n).verbose_name}: {before[n] or '—'} → {v or '—'}"
-                for n, v in result.data.items() if before[n] != v
+                f"{getattr(Task._meta.get_field(n), 'verbose_name', n)}: {before[n] or '—'} → {v or '—'}"
+                for n, v in result.data.items()
+                if before[n] != v
             ]
-        if steps or (result.status == TaskStatus.PARTLY_DONE and (result.task is None or result.task.percent != result.percent)):
+        if steps or (
+            result.status == TaskStatus.PARTLY_DONE
+            and (result.task is None or result.task.percent != result.percent)
+        ):
             result.changes.append(
-                _("status: %(old)s → %(new)s") % {
+                _("status: %(old)s → %(new)s")
+                % {
                     "old": TaskStatus(current).label,
-                    "new": TaskStatus(result.status).label + (f" ({result.percent}%)" if result.status == TaskStatus.PARTLY_DONE else ""),
+                    "new": TaskStatus(result.status).label
+                    + (f" ({result.percent}%)" if result.status == TaskStatus.PARTLY_DONE else ""),
                 }
             )
         if result.task is not None:

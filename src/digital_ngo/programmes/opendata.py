@@ -10,8 +10,19 @@ from digital_ngo.programmes.models import Programme, Task
 PROGRAMMES_CSV = "state-programmes.csv"
 TASKS_CSV = "state-programme-tasks.csv"
 PROGRAMME_COLUMNS = [
-    "code", "title_az", "title_en", "act_kind", "act_number", "act_date", "act_url",
-    "starts_on", "ends_on", "responsible_body_az", "responsible_body_en", "tasks", "percent",
+    "code",
+    "title_az",
+    "title_en",
+    "act_kind",
+    "act_number",
+    "act_date",
+    "act_url",
+    "starts_on",
+    "ends_on",
+    "responsible_body_az",
+    "responsible_body_en",
+    "tasks",
+    "percent",
 ]
 
 
@@ -23,11 +34,23 @@ def write_csvs(directory: Path) -> list[str]:
         writer.writerow(PROGRAMME_COLUMNS)
         for p in Programme.objects.all():
             row = summary[p.pk]
-            writer.writerow([
-                p.code, p.title_az, p.title_en, p.act_kind, p.act_number, p.act_date.isoformat(),
-                p.act_url, p.starts_on.isoformat(), p.ends_on.isoformat(), p.responsible_body_az,
-                p.responsible_body_en, row.tasks, "" if row.percent is None else row.percent,
-            ])
+            writer.writerow(
+                [
+                    p.code,
+                    p.title_az,
+                    p.title_en,
+                    p.act_kind,
+                    p.act_number,
+                    p.act_date.isoformat(),
+                    p.act_url,
+                    p.starts_on.isoformat(),
+                    p.ends_on.isoformat(),
+                    p.responsible_body_az,
+                    p.responsible_body_en,
+                    row.tasks,
+                    "" if row.percent is None else row.percent,
+                ]
+            )
     with open(directory / TASKS_CSV, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)

@@ -57,7 +57,9 @@ def as_percent(value: Fraction | None) -> int | None:
     """The roll-up rounded to a whole percent for display (half up)."""
     if value is None:
         return None
-    return int((Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(1), ROUND_HALF_UP))
+    return int(
+        (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(1), ROUND_HALF_UP)
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,5 @@ def series(
         }
         result[None].append(rollup(items.values()))
         for group in groups:
-            result[group].append(
-                rollup(items[t] for t, s in current.items() if s.group == group)
-            )
+            result[group].append(rollup(items[t] for t, s in current.items() if s.group == group))
     return dict(result)

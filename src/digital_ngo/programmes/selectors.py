@@ -112,8 +112,12 @@ def rollup_as_of(day: date, programme: Programme | None = None) -> Fraction | No
 
 
 def staff_tasks(
-    *, programme: Programme | None = None, status: str = "", overdue: bool = False,
-    query: str = "", today: date | None = None,
+    *,
+    programme: Programme | None = None,
+    status: str = "",
+    overdue: bool = False,
+    query: str = "",
+    today: date | None = None,
 ) -> QuerySet[Task]:
     """Tasks for the staff list, with filters."""
     tasks = public_tasks(programme, query).select_related("responsible")

@@ -129,12 +129,20 @@ def update_task(*, staff: User, task: Task, data: Mapping[str, Any]) -> Task:
 
 @transaction.atomic
 def add_evidence(
-    *, staff: User, task: Task, kind: str, title: str, is_public: bool = True,
-    url: str = "", upload: UploadedFile | None = None, press_item: Any = None, grant: Any = None,
+    *,
+    staff: User,
+    task: Task,
+    kind: str,
+    title: str,
+    is_public: bool = True,
+    url: str = "",
+    upload: UploadedFile | None = None,
+    press_item: Any = None,
+    grant: Any = None,
 ) -> Evidence:
     """Attach proof of execution to ``task``: a file, a link, a press clipping or a grant."""
     _require(staff, "programmes.add_evidence", task)
-    needed = {
+    needed: dict[str, Any] = {
         Evidence.Kind.FILE: upload,
         Evidence.Kind.LINK: url,
         Evidence.Kind.PRESS: press_item,
@@ -187,11 +195,21 @@ def notify_overdue_tasks(today: date | None = None) -> int:
             subject = gettext_lazy("A programme task is overdue: %(task)s")
             context = {"task": task, "days": (day - task.deadline).days}  # type: ignore[operator]
             if task.responsible and task.responsible.is_active:
-                notify_users([task.responsible], subject, "programmes/email/overdue.txt",
-                             context, subject_args={"task": task})
+                notify_users(
+                    [task.responsible],
+                    subject,
+                    "programmes/email/overdue.txt",
+                    context,
+                    subject_args={"task": task},
+                )
             else:
-                notify_staff([Role.PROGRAMME_MANAGER], subject, "programmes/email/overdue.txt",
-                             context, subject_args={"task": task})
+                notify_staff(
+                    [Role.PROGRAMME_MANAGER],
+                    subject,
+                    "programmes/email/overdue.txt",
+                    context,
+                    subject_args={"task": task},
+                )
             Task.objects.filter(pk=task.pk).update(overdue_notified_for=locked.deadline)
             count += 1
     return count

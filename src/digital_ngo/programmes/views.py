@@ -34,7 +34,9 @@ from digital_ngo.programmes.workflows import TASK
 def _chart(programme: Programme | None) -> object:
     days, values = selectors.history_series(programme)
     key = programme.pk if programme is not None else None
-    title = _("Execution over time, %") if programme else _("All programmes: execution over time, %")
+    title = (
+        _("Execution over time, %") if programme else _("All programmes: execution over time, %")
+    )
     return line_chart(f"p{key or 'all'}", title, days, values.get(key, []))
 
 
@@ -71,7 +73,9 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence, pk=pk, kind=Evidence.Kind.FILE)
     if not evidence.is_public and not request.user.has_perm("programmes.view_staff"):
         raise Http404
-    return FileResponse(evidence.file.open("rb"), filename=evidence.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        evidence.file.open("rb"), filename=(evidence.file.name or "").rsplit("/", 1)[-1]
+    )
 
 
 @login_required
@@ -135,7 +139,9 @@ def staff_task(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The task was saved."))
                 return redirect("programmes:staff_task", pk=pk)
-    return render(request, "programmes/staff_task.html", _task_context(request, task, edit_form=edit_form))
+    return render(
+        request, "programmes/staff_task.html", _task_context(request, task, edit_form=edit_form)
+    )
 
 
 @login_required
@@ -174,16 +180,24 @@ def add_evidence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.add_evidence(
-                staff=request.user, task=task, kind=data["kind"], title=data["title"],
-                is_public=data["is_public"], url=data["url"], upload=data["file"],
-                press_item=data["press_item"], grant=data["grant"],
+                staff=request.user,
+                task=task,
+                kind=data["kind"],
+                title=data["title"],
+                is_public=data["is_public"],
+                url=data["url"],
+                upload=data["file"],
+                press_item=data["press_item"],
+                grant=data["grant"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The evidence was added."))
             return redirect("programmes:staff_task", pk=pk)
-    return render(request, "programmes/staff_task.html", _task_context(request, task, evidence_form=form))
+    return render(
+        request, "programmes/staff_task.html", _task_context(request, task, evidence_form=form)
+    )
 
 
 SESSION_KEY = "programmes-import"
@@ -222,13 +236,19 @@ def import_tasks(request: AuthenticatedRequest) -> HttpResponse:
                 request.session.pop(SESSION_KEY, None)
             else:
                 request.session[SESSION_KEY] = {
-                    "name": upload.name, "content": base64.b64encode(content).decode()
+                    "name": upload.name,
+                    "content": base64.b64encode(content).decode(),
                 }
     return render(
         request,
         "programmes/import.html",
-        {"form": form, "plans": plans, "error": error, "failed": plans and imports.has_errors(plans),
-         "columns": imports.COLUMNS},
+        {
+            "form": form,
+            "plans": plans,
+            "error": error,
+            "failed": plans and imports.has_errors(plans),
+            "columns": imports.COLUMNS,
+        },
     )
 
 

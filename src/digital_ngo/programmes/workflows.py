@@ -17,9 +17,7 @@ TASK = register(
             Transition("create", (), S.NOT_STARTED, "programmes.manage", _("Add the task")),
             Transition("start", (S.NOT_STARTED,), S.IN_PROGRESS, PERMISSION, _("Start")),
             Transition("complete", OPEN, S.DONE, PERMISSION, _("Mark done")),
-            Transition(
-                "partly", OPEN, S.PARTLY_DONE, PERMISSION, _("Record as partly done")
-            ),
+            Transition("partly", OPEN, S.PARTLY_DONE, PERMISSION, _("Record as partly done")),
             Transition(
                 "cancel",
                 OPEN,
@@ -42,4 +40,9 @@ TASK = register(
 )
 
 #: The step that leads to each status (used by the import to move a task to a given status).
-ACTION_TO = {S.IN_PROGRESS: "start", S.DONE: "complete", S.PARTLY_DONE: "partly", S.CANCELLED: "cancel"}
+ACTION_TO = {
+    S.IN_PROGRESS: "start",
+    S.DONE: "complete",
+    S.PARTLY_DONE: "partly",
+    S.CANCELLED: "cancel",
+}

@@ -38,7 +38,10 @@ PAGE_SIZE = 25
 def _filters(form: DirectoryFilterForm) -> selectors.DirectoryFilters:
     data = form.cleaned_data if form.is_valid() else {}
     return selectors.DirectoryFilters(
-        **{name: data.get(name) or "" for name in ("q", "legal_form", "region", "field", "status", "activity")}
+        **{
+            name: data.get(name) or ""
+            for name in ("q", "legal_form", "region", "field", "status", "activity")
+        }
     )
 
 
