@@ -237,7 +237,7 @@ def plan(rows: list[dict[str, str]]) -> list[RowPlan]:
             result.changes = [_("new task")]
         else:
             result.changes = [
-                f"{getattr(Task._meta.get_field(n), 'verbose_name', n)}: {before[n] or '—'} → {v or '—'}"
+                f"{_label(n)}: {before[n] or '—'} → {v or '—'}"
                 for n, v in result.data.items()
                 if before[n] != v
             ]
@@ -256,6 +256,10 @@ def plan(rows: list[dict[str, str]]) -> list[RowPlan]:
         if result.task is not None:
             result.action = "change" if result.changes else "same"
     return plans
+
+
+def _label(name: str) -> str:
+    return str(getattr(Task._meta.get_field(name), "verbose_name", name))
 
 
 def _validate_new(task: Task) -> None:
