@@ -143,8 +143,6 @@ def act(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
         steps[action]()
     except ValidationError as error:
         message_errors(request, error)
-    except PermissionDenied:
-        raise
     else:
         messages.success(request, _("Done: %(step)s.") % {"step": ACTIVITY[action].label})
     return redirect("health:ngo", pk=pk)

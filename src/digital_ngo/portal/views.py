@@ -67,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
     ]
     context = {
-        "programmes": programme_selectors.summary(),
+        "programme_summary": programme_selectors.summary(),
         "figures": selectors.headline_figures(),
         "charts": [
             {
