@@ -243,6 +243,8 @@ LOGGING = {
 PRESS_MAX_BYTES = int(os.environ.get("PRESS_MAX_BYTES", str(50 * 1024 * 1024)))
 PRESS_MAX_PAGES = int(os.environ.get("PRESS_MAX_PAGES", "300"))
 PRESS_MAX_PIXELS = int(os.environ.get("PRESS_MAX_PIXELS", str(60_000_000)))
+# Sector health: days an NGO has to reply before staff may mark it inactive (no visible activity).
+ACTIVITY_REPLY_DAYS = int(os.environ.get("ACTIVITY_REPLY_DAYS", "30"))
 PRESS_OCR_DPI = 300
 # The aztext dev set (shared with the project, not part of it); demo clippings use it when present.
 AZTEXT_DEVSET = os.environ.get(

@@ -25,7 +25,7 @@ from digital_ngo.registry.models import NGO
 
 
 def reply_days() -> int:
-    return int(getattr(settings, "ACTIVITY_REPLY_DAYS", 30))
+    return int(settings.ACTIVITY_REPLY_DAYS)
 
 
 @transaction.atomic
