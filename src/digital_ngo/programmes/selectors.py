@@ -152,7 +152,8 @@ def year_report(year: int) -> YearReport:
         return as_percent(dict(zip(days, values.get(key, []), strict=False)).get(end))
 
     programmes = []
-    for programme in Programme.objects.annotate(n=Count("tasks")).filter(n__gt=0):
+    with_tasks = Programme.objects.annotate(n=Count("tasks")).filter(n__gt=0)
+    for programme in with_tasks.order_by("act_date", "code"):
         tasks = list(
             programme.tasks.prefetch_related(
                 Prefetch("evidence", queryset=Evidence.objects.filter(is_public=True))
