@@ -41,3 +41,10 @@ class AcceptInvitationForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of e-mails and notices"),
+        choices=[("az", _("Azerbaijani")), ("en", _("English"))],
+    )

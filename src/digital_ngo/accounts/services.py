@@ -115,3 +115,12 @@ def accept_invitation(*, token: str, full_name: str, password: str) -> User:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user
+
+
+def set_preferences(*, user: User, language: str) -> User:
+    """Save the language in which ``user`` receives e-mails and notices."""
+    if language not in dict(User._meta.get_field("language").choices or ()):  # type: ignore[union-attr]
+        raise ValidationError({"language": _("Choose Azerbaijani or English.")})
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sign-up/", views.sign_up, name="sign_up"),
     path("invite/", views.invite, name="invite"),
+    path("preferences/", views.preferences, name="preferences"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path(
         "password-reset/",

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from digital_ngo.accounts import services
-from digital_ngo.accounts.forms import AcceptInvitationForm, InvitationForm, SignUpForm
+from digital_ngo.accounts.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    PreferencesForm,
+    SignUpForm,
+)
 from digital_ngo.accounts.selectors import user_area
 from digital_ngo.core.forms import apply_validation_error
 from digital_ngo.core.http import AuthenticatedRequest
@@ -90,3 +95,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: AuthenticatedRequest) -> HttpResponse:
+    """Anyone signed in: their own account and the language their notices come in."""
+    form = PreferencesForm(request.POST or None, initial={"language": request.user.language})
+    if request.method == "POST" and form.is_valid():
+        services.set_preferences(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Your preferences were saved."))
+        return redirect("accounts:preferences")
+    return render(request, "accounts/preferences.html", {"form": form})

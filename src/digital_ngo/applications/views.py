@@ -18,6 +18,7 @@ from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.core.timeline import timeline
 from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.funding.models import Call
 
@@ -75,6 +76,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The lead NGO's people and agency staff: the whole application and what it still needs."""
     application = application_for(request, pk)
     decision = Decision.objects.filter(call=application.call).first()
+    appeal = Appeal.objects.filter(application=application).first()
     context = {
         "application": application,
         "budget": selectors.budget_of(application),
@@ -84,7 +86,8 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "sections": [(key, title) for key, (title, _forms) in SECTIONS.items()],
         "reasons_form": ReasonsForm(),
         "decision": decision,
-        "appeal": Appeal.objects.filter(application=application).first(),
+        "appeal": appeal,
+        "timeline": _timeline(request, application, appeal),
         "show_reviews": request.user.has_perm("reviews.view_results")
         or (decision is not None and request.user.ngo_id == application.ngo_id),
         "reviews": application.assignments.filter(status="submitted").prefetch_related(
@@ -95,6 +98,16 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         and timezone.now() <= decision.appeals_until,
     }
     return render(request, "applications/detail.html", context)
+
+
+def _timeline(request: AuthenticatedRequest, application: Application, appeal: Any) -> list:  # type: ignore[type-arg]
+    """Staff see every step and change; the NGO its public steps; evaluators nothing more."""
+    records = [application, *([appeal] if appeal else [])]
+    if request.user.has_perm("accounts.view_staff_area"):
+        return timeline(*records, *application.assignments.all())
+    if request.user.ngo_id == application.ngo_id:
+        return timeline(*records, public_only=True)
+    return []
 
 
 def _section_forms(

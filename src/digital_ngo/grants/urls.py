@@ -14,5 +14,6 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_form, name="report"),
     path("staff/reports/<int:pk>/review/<slug:decision>/", views.review, name="review"),
     path("staff/tranches/<int:pk>/pay/", views.pay, name="pay"),
+    path("staff/tranches/<int:pk>/void/", views.void_payment, name="void_payment"),
     path("staff/reports/<int:pk>/sanction/", views.sanction, name="sanction"),
 ]

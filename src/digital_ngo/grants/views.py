@@ -15,6 +15,7 @@ from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
+from digital_ngo.core.timeline import timeline
 from digital_ngo.grants import selectors, services
 from digital_ngo.grants.forms import (
     ConcludeForm,
@@ -85,6 +86,12 @@ def grant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         .order_by("number")
         .first(),
         "payment_form": PaymentForm(),
+        "timeline": timeline(
+            grant,
+            *reports,
+            *grant.tranches.all(),
+            public_only=not request.user.has_perm("accounts.view_staff_area"),
+        ),
         "review_form": ReviewForm(),
         "lateness": [
             (r, selectors.days_late(r), services.propose_sanction(r)) for r in reports if r.is_open
@@ -198,6 +205,23 @@ def pay(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         message_errors(request, error)
     else:
         messages.success(request, _("The payment was recorded."))
+    return redirect("grants:detail", pk=tranche.grant_id)
+
+
+@login_required
+@require_POST
+def void_payment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Finance officers: void a payment recorded in error, with the reason."""
+    tranche = get_object_or_404(Tranche, pk=pk)
+    require_object_permission(request.user, "grants.pay", tranche)
+    try:
+        services.void_payment(
+            staff=request.user, tranche=tranche, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, _("The payment was voided."))
     return redirect("grants:detail", pk=tranche.grant_id)
 
 

@@ -20,4 +20,5 @@ urlpatterns = [
     path("staff/ngos/<int:pk>/return/", views.return_registration, name="return"),
     path("staff/ngos/<int:pk>/sanctions/", views.impose_sanction, name="impose_sanction"),
     path("staff/ngos/<int:pk>/history/", views.ngo_history, name="history"),
+    path("staff/sanctions/<int:pk>/void/", views.void_sanction, name="void_sanction"),
 ]

@@ -229,7 +229,25 @@ def _detail_context(ngo: NGO, **forms: Any) -> dict[str, Any]:
         "return_form": forms.get("return_form") or ReturnForm(),
         "sanction_form": forms.get("sanction_form") or SanctionForm(),
         "timeline": timeline(ngo, *ngo.sanctions.all()),
+        "can_void_sanctions": True,
     }
+
+
+@login_required
+@require_POST
+def void_sanction(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Agency administrators: void a sanction imposed in error, with the reason (kept on record)."""
+    sanction = get_object_or_404(Sanction, pk=pk)
+    require_object_permission(request.user, "registry.impose_sanction", sanction)
+    try:
+        services.void_sanction(
+            staff=request.user, sanction=sanction, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The sanction was voided."))
+    return redirect("registry:staff_ngo_detail", pk=sanction.ngo_id)
 
 
 @login_required
