@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "digital_ngo.opendata",
     "digital_ngo.press",
     "digital_ngo.portal",
+    "digital_ngo.programmes",
+    "digital_ngo.health",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -265,6 +267,8 @@ LOGGING = {
 PRESS_MAX_BYTES = int(os.environ.get("PRESS_MAX_BYTES", str(50 * 1024 * 1024)))
 PRESS_MAX_PAGES = int(os.environ.get("PRESS_MAX_PAGES", "300"))
 PRESS_MAX_PIXELS = int(os.environ.get("PRESS_MAX_PIXELS", str(60_000_000)))
+# Sector health: days an NGO has to reply before staff may mark it inactive (no visible activity).
+ACTIVITY_REPLY_DAYS = int(os.environ.get("ACTIVITY_REPLY_DAYS", "30"))
 PRESS_OCR_DPI = 300
 # The aztext dev set (shared with the project, not part of it); demo clippings use it when present.
 AZTEXT_DEVSET = os.environ.get(

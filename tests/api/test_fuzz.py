@@ -35,6 +35,7 @@ from schemathesis.checks import not_a_server_error
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
 from digital_ngo.grants.models import Grant
+from digital_ngo.programmes.models import Programme, Task
 from tests.fixtures.grants import conclude
 
 # Transactions, like production: a 5xx from a database error then cannot poison the test's
@@ -100,7 +101,20 @@ def real_ids(grant: Grant) -> dict[str, int]:
     """The pk of a real row per collection, keyed by the path prefix of its operations."""
     report = grant.reports.order_by("number").first()
     assert report is not None
+    programme = Programme.objects.create(
+        code="fuzz",
+        title_az="Proqram",
+        act_kind="decree",
+        act_number="1",
+        act_date=date(2021, 1, 1),
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2026, 12, 31),
+        responsible_body_az="Agentlik",
+    )
+    task = Task.objects.create(programme=programme, number="1.1", text_az="Tapşırıq")
     return {
+        "/api/programmes/": programme.pk,
+        "/api/tasks/": task.pk,
         "/api/ngos/": grant.application.ngo_id,
         "/api/calls/": grant.application.call_id,
         "/api/projects/": grant.pk,

@@ -18,6 +18,7 @@ EXCEPTIONS = {
     "registry.district": "reference data loaded from registry/data, not entered by users",
     "press.mention": "derived from a clipping's text (itself historised) and recomputed",
     "press.fact": "derived from a clipping's text (itself historised) and recomputed",
+    "programmes.taskprogress": "the append-only dated status history of a task (read as of a date)",
 }
 
 

@@ -219,6 +219,8 @@ def test_the_zip_and_metadata(full_grant, other_grant, tmp_path):
                 "360giving.xlsx",
                 "iati-activities.xml",
                 "metadata.json",
+                "state-programmes.csv",
+                "state-programme-tasks.csv",
             ]
         )
         assert archive.read("360giving.json") == (out / "360giving.json").read_bytes()

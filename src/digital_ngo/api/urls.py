@@ -6,6 +6,7 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from digital_ngo.api import views
+from digital_ngo.programmes import api as programmes_api
 
 router = DefaultRouter()
 router.register("ngos", views.NGOViewSet, basename="ngo")
@@ -13,6 +14,8 @@ router.register("calls", views.CallViewSet, basename="call")
 router.register("projects", views.ProjectViewSet, basename="project")
 router.register("applications", views.ApplicationViewSet, basename="application")
 router.register("reports", views.ReportViewSet, basename="report")
+router.register("programmes", programmes_api.ProgrammeViewSet, basename="programme")
+router.register("tasks", programmes_api.TaskViewSet, basename="task")
 
 app_name = "api"
 

@@ -68,6 +68,18 @@ def _open_data(now: datetime) -> int:
     return regenerate_if_changed(now)
 
 
+def _overdue_tasks(now: datetime) -> int:
+    from digital_ngo.programmes.services import notify_overdue_tasks
+
+    return notify_overdue_tasks(timezone.localdate(now))
+
+
+def _activity_restored(now: datetime) -> int:
+    from digital_ngo.health.services import restore_on_signals
+
+    return restore_on_signals(timezone.localdate(now))
+
+
 JOBS: list[Job] = [
     Job("calls", timedelta(minutes=1), _calls),
     Job("correction_reminders", timedelta(minutes=15), _correction_reminders),
@@ -75,6 +87,8 @@ JOBS: list[Job] = [
     Job("report_reminders", timedelta(hours=1), _report_reminders),
     Job("sanction_proposals", timedelta(hours=1), _sanction_proposals),
     Job("open_data", timedelta(minutes=1), _open_data),
+    Job("overdue_programme_tasks", timedelta(hours=1), _overdue_tasks),
+    Job("activity_restored", timedelta(hours=1), _activity_restored),
 ]
 
 

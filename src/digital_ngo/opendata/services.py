@@ -27,6 +27,7 @@ from openpyxl.cell import WriteOnlyCell
 from digital_ngo.core import cache
 from digital_ngo.opendata import iati, selectors, threesixty
 from digital_ngo.opendata.selectors import FILES, METADATA, Generated
+from digital_ngo.programmes import opendata as programmes_opendata
 
 logger = logging.getLogger(__name__)
 CHUNK_SIZE = 2000  # fewer prefetch round trips; memory stays flat (bench/opendata_bench.py)
@@ -97,6 +98,7 @@ def regenerate(output_dir: Path | None = None, chunk_size: int = CHUNK_SIZE) -> 
     try:
         generated_at = timezone.now().replace(microsecond=0)
         counts = _write_all(work, chunk_size)
+        extra = programmes_opendata.write_csvs(work)
         meta: dict[str, Any] = {
             "generated_at": generated_at.isoformat(),
             "counts": counts,
@@ -107,10 +109,12 @@ def regenerate(output_dir: Path | None = None, chunk_size: int = CHUNK_SIZE) -> 
         with zipfile.ZipFile(work / FILES["zip"], "w", zipfile.ZIP_DEFLATED) as archive:
             for key in ("json", "csv", "xlsx", "xml"):
                 archive.write(work / FILES[key], FILES[key])
+            for name in extra:
+                archive.write(work / name, name)
             archive.write(work / METADATA, METADATA)
         meta["sizes"] = {key: (work / name).stat().st_size for key, name in FILES.items()}
         (work / METADATA).write_text(_dumps(meta), encoding="utf-8")
-        for name in [*FILES.values(), METADATA]:
+        for name in [*FILES.values(), *extra, METADATA]:
             os.replace(work / name, target / name)
     finally:
         shutil.rmtree(work, ignore_errors=True)

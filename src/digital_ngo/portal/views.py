@@ -12,6 +12,7 @@ from digital_ngo.funding.models import Call, Instrument
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.grants.models import Grant
 from digital_ngo.portal import selectors
+from digital_ngo.programmes import selectors as programme_selectors
 from digital_ngo.registry.models import EconomicRegion
 
 
@@ -69,6 +70,7 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
     ]
     context = {
+        "programme_summary": programme_selectors.summary(),
         "figures": selectors.headline_figures(),
         "charts": [
             {

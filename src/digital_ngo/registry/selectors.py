@@ -21,6 +21,8 @@ class DirectoryFilters:
     region: str = ""
     field: str = ""
     status: str = ""
+    #: "active" or "inactive" (no visible activity, as marked by staff in ``health``).
+    activity: str = ""
 
 
 def search_ngos(queryset: QuerySet[NGO], query: str) -> QuerySet[NGO]:
@@ -52,6 +54,9 @@ def apply_filters(ngos: QuerySet[NGO], filters: DirectoryFilters) -> QuerySet[NG
         )
     if filters.status:
         ngos = ngos.filter(status=filters.status)
+    if filters.activity in {"active", "inactive"}:
+        inactive = Q(activity_case__status="inactive")
+        ngos = ngos.filter(inactive) if filters.activity == "inactive" else ngos.exclude(inactive)
     return search_ngos(ngos, filters.q)
 
 

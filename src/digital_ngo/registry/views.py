@@ -22,6 +22,7 @@ from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.core.timeline import timeline
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.press.selectors import published_mentions
+from digital_ngo.programmes import selectors as programme_selectors
 from digital_ngo.registry import selectors, services
 from digital_ngo.registry.forms import (
     DirectoryFilterForm,
@@ -38,7 +39,10 @@ PAGE_SIZE = 25
 def _filters(form: DirectoryFilterForm) -> selectors.DirectoryFilters:
     data = form.cleaned_data if form.is_valid() else {}
     return selectors.DirectoryFilters(
-        **{name: data.get(name) or "" for name in ("q", "legal_form", "region", "field", "status")}
+        **{
+            name: data.get(name) or ""
+            for name in ("q", "legal_form", "region", "field", "status", "activity")
+        }
     )
 
 
@@ -171,6 +175,7 @@ def staff_dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "money": grant_selectors.money(),
         "overdue": grant_selectors.overdue_reports().count(),
         "due_soon": grant_selectors.reports_due_soon(),
+        "overdue_tasks": programme_selectors.staff_tasks(overdue=True)[:10],
     }
     return render(request, "registry/staff_dashboard.html", context)
 

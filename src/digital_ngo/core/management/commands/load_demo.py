@@ -7,8 +7,10 @@ from django.core.management.base import BaseCommand, CommandParser
 from digital_ngo.accounts import demo as account_demo
 from digital_ngo.applications import demo as grant_demo
 from digital_ngo.grants import demo as grants_demo
+from digital_ngo.health import demo as health_demo
 from digital_ngo.media import demo as media_demo
 from digital_ngo.press import demo as press_demo
+from digital_ngo.programmes import demo as programmes_demo
 from digital_ngo.registry import demo as registry_demo
 
 
@@ -45,6 +47,10 @@ class Command(BaseCommand):
         )
         clippings = press_demo.load_clippings(admin, outlets)
         self.stdout.write(f"Press archive: {clippings} demo clippings read and restored.")
+        programmes = programmes_demo.load_programmes(manager)
+        self.stdout.write(f"State programmes: {programmes}.")
+        dormant = health_demo.load_activity(admin)
+        self.stdout.write(f"Sector health: {dormant} NGOs with no visible activity.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""
