@@ -16,9 +16,8 @@ demo: install
 	$(APP) load_demo
 	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
-	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
-	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
+	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops all)"
+	HOST_PORT=$(HOST_PORT) $(PY) -m digital_ngo.core.supervise Procfile
 
 test: install
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --create-db
@@ -26,6 +25,7 @@ test: install
 bench: install
 	$(PY) bench/aztext_bench.py --heldout var/aztext-heldout
 	$(PY) bench/opendata_bench.py
+	$(PY) bench/worker_kill_bench.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench scripts

@@ -124,7 +124,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # writers queue for the lock (BEGIN IMMEDIATE) and wait up to 20 s for it instead of
+        # failing with "database is locked" after the default 5 s
         "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -193,6 +196,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_DAYS = 7
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Background worker (core.worker): heartbeat period; a task whose worker has not beaten for
+# the lease is taken by another worker and resumes from its last checkpoint.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -242,6 +249,8 @@ PRESS_MAX_BYTES = int(os.environ.get("PRESS_MAX_BYTES", str(50 * 1024 * 1024)))
 PRESS_MAX_PAGES = int(os.environ.get("PRESS_MAX_PAGES", "300"))
 PRESS_MAX_PIXELS = int(os.environ.get("PRESS_MAX_PIXELS", str(60_000_000)))
 PRESS_OCR_DPI = 300
+# Pages are read no larger than this (an A4 page at 300 dpi has 8.7 million): bounds OCR memory.
+PRESS_OCR_MAX_PIXELS = int(os.environ.get("PRESS_OCR_MAX_PIXELS", str(12_000_000)))
 # The aztext dev set (shared with the project, not part of it); demo clippings use it when present.
 AZTEXT_DEVSET = os.environ.get(
     "AZTEXT_DEVSET", str(REPO_DIR.parent / "shared" / "aztext" / "devset")
