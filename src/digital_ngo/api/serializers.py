@@ -1,6 +1,7 @@
 """Serializers of the API: plain, read-mostly views of the models; writes go through services."""
 
 from decimal import Decimal
+from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -161,6 +162,18 @@ class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-a
             "indicators",
             "budget_lines",
         ]
+
+    #: shown only to whom ``applications.view_score`` allows, as on the application's page
+    CONFIDENTIAL = ("score", "awarded_amount")
+
+    def to_representation(self, instance: Application) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.has_perm("applications.view_score", instance):
+            for name in self.CONFIDENTIAL:
+                data[name] = None
+        return data
 
 
 class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
