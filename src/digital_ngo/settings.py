@@ -177,6 +177,9 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "/uploads-are-not-served-here/"  # no URL route: see registry.views.download_document
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# Documents are parsed on upload (core.uploads): image pixel limit and PDF page limit.
+UPLOAD_MAX_PIXELS = int(os.environ.get("UPLOAD_MAX_PIXELS", str(40_000_000)))
+UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "100"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from aztext import fold, restore
 from digital_ngo.accounts.models import User
-from digital_ngo.core import worker
+from digital_ngo.core import uploads, worker
 from digital_ngo.core.countries import country_names
 from digital_ngo.media.models import MediaOutlet
 from digital_ngo.press import extraction, reading, search
@@ -62,6 +63,18 @@ def _check_upload(upload: UploadedFile) -> str:
         raise ValidationError(
             {"upload": _("Upload an image (PNG, JPEG, TIFF), a PDF or a UTF-8 text file.")}
         )
+    if source == "text":
+        uploads.rename(upload, uploads.Checked("text/plain", "txt"))
+        return source
+    try:
+        uploads.check_parsed(
+            upload,
+            filetype.guess_mime(head) or "",
+            max_pixels=settings.PRESS_MAX_PIXELS,
+            max_pages=settings.PRESS_MAX_PAGES,
+        )
+    except ValidationError as error:
+        raise ValidationError({"upload": error.messages}) from error
     return source
 
 
