@@ -154,6 +154,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "digital_ngo.core.http.client_ip"
+
+# Reverse proxies in front of the application that append to X-Forwarded-For (nginx: 1).
+# 0 (the default) believes no X-Forwarded-For at all: the client is REMOTE_ADDR.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
+# One cache shared by every process (throttle counters, lockouts): the database cache
+# (table django_cache, made by a migration) unless REDIS_URL names a Redis server.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
 
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", _("Azerbaijani")), ("en", _("English"))]
@@ -217,9 +239,11 @@ REST_FRAMEWORK = {
         "digital_ngo.api.throttles.UserLimit",
     ],
     "EXCEPTION_HANDLER": "digital_ngo.api.errors.api_exception_handler",
+    "NUM_PROXIES": NUM_PROXIES,
 }
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
 API_USER_RATE = os.environ.get("API_USER_RATE", "1200/min")
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "10/min")  # POST /api/token/, per address
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rəqəmsal QHT API",
     "DESCRIPTION": "Public data on NGOs, calls and funded projects; NGOs' applications, reports.",

@@ -1,7 +1,9 @@
 """Rate limits read from settings at request time (so deployments and tests can set them)."""
 
+from typing import Any
+
 from django.conf import settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
 
 class AnonymousLimit(AnonRateThrottle):
@@ -12,3 +14,15 @@ class AnonymousLimit(AnonRateThrottle):
 class UserLimit(UserRateThrottle):
     def get_rate(self) -> str:
         return str(settings.API_USER_RATE)
+
+
+class TokenLimit(SimpleRateThrottle):
+    """Attempts to obtain a token, per client address, signed in or not."""
+
+    scope = "token"
+
+    def get_rate(self) -> str:
+        return str(settings.API_TOKEN_RATE)
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
