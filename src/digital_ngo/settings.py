@@ -202,6 +202,8 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
 # Documents are parsed on upload (core.uploads): image pixel limit and PDF page limit.
 UPLOAD_MAX_PIXELS = int(os.environ.get("UPLOAD_MAX_PIXELS", str(40_000_000)))
 UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "100"))
+#: How far (in percent) spending may exceed a budget line before a report is refused.
+BUDGET_LINE_TOLERANCE_PERCENT = int(os.environ.get("BUDGET_LINE_TOLERANCE_PERCENT", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
