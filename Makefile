@@ -4,7 +4,7 @@
 VENV      := .venv
 PY        := $(VENV)/bin/python
 APP       := $(VENV)/bin/digital-ngo
-APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
