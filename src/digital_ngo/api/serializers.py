@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from digital_ngo.applications.models import Application, BudgetLine, Indicator
+from digital_ngo.core import limits
 from digital_ngo.funding.models import Call, CallInstrument, Criterion, Topic
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.grants.models import Grant, Report
@@ -199,13 +200,17 @@ class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class IndicatorValueInput(serializers.Serializer):  # type: ignore[type-arg]
     indicator = serializers.IntegerField()
-    value = serializers.DecimalField(max_digits=14, decimal_places=2)
+    value = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=-limits.MAX_VALUE, max_value=limits.MAX_VALUE
+    )
 
 
 class ExpenseInput(serializers.Serializer):  # type: ignore[type-arg]
     budget_line = serializers.IntegerField()
     spent_on = serializers.DateField()
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), max_value=limits.MAX_EXPENSE
+    )
     description = serializers.CharField(max_length=255)
     outlet = serializers.IntegerField(required=False, allow_null=True)
     document = serializers.CharField(
@@ -224,4 +229,4 @@ class ExpenseInput(serializers.Serializer):  # type: ignore[type-arg]
 class ReportSubmission(serializers.Serializer):  # type: ignore[type-arg]
     narrative = serializers.CharField()
     values = IndicatorValueInput(many=True)
-    expenses = ExpenseInput(many=True, required=False)
+    expenses = ExpenseInput(many=True, required=False, max_length=limits.MAX_EXPENSE_ROWS)
