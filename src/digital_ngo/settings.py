@@ -232,7 +232,7 @@ WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "30"))
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "digital_ngo.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -246,6 +246,7 @@ REST_FRAMEWORK = {
 }
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
 API_USER_RATE = os.environ.get("API_USER_RATE", "1200/min")
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "30"))  # a token's lifetime
 API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "10/min")  # POST /api/token/, per address
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rəqəmsal QHT API",
