@@ -11,6 +11,8 @@ from simple_history.models import registered_models
 EXCEPTIONS = {
     "core.notification": "a message sent to a user; its content never changes",
     "core.actionlog": "the append-only log of workflow steps itself",
+    "core.workerheartbeat": "a worker's sign of life, overwritten every few seconds",
+    "press.readpage": "a page's OCR checkpoint, derived from the uploaded file",
     "accounts.invitation": "a one-time token; its acceptance creates the (historised) user",
     "registry.economicregion": "reference data loaded from registry/data, not entered by users",
     "registry.district": "reference data loaded from registry/data, not entered by users",
