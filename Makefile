@@ -4,7 +4,7 @@
 VENV      := .venv
 PY        := $(VENV)/bin/python
 APP       := $(VENV)/bin/digital-ngo
-APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
@@ -16,10 +16,8 @@ demo: install
 	$(APP) load_demo
 	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST_PORT)/ with a task worker and the scheduler (Ctrl+C stops all)"
-	$(APP) db_worker --no-reload & worker=$$!; $(APP) scheduler & sched=$$!; \
-	trap "kill $$worker $$sched" EXIT INT TERM; \
-	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --access-logfile -  # workers: gunicorn.conf.py
+	@echo "Serving on http://$(HOST_PORT)/ with the task worker and the scheduler under a supervisor that restarts them (Ctrl+C stops all)"
+	HOST_PORT=$(HOST_PORT) $(PY) -m digital_ngo.core.supervise Procfile
 
 test: install
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --create-db
@@ -33,6 +31,7 @@ bench: install bench-packages
 	$(PY) bench/aztext_bench.py --heldout var/aztext-heldout
 	$(PY) bench/opendata_bench.py
 	$(PY) bench/pages_bench.py --postgres "$(BENCH_DATABASE_URL)" --postgres-scale $(BENCH_PG_SCALE)
+	$(PY) bench/worker_kill_bench.py
 
 bench-packages:
 	@dpkg -s wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }

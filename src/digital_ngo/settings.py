@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "digital_ngo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "digital_ngo.core.middleware.AzerbaijaniFirstMiddleware",
@@ -127,7 +128,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # writers queue for the lock (BEGIN IMMEDIATE) and wait up to 20 s for it instead of
+        # failing with "database is locked" after the default 5 s
         "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -175,6 +179,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "digital_ngo.core.http.client_ip"
+
+# Reverse proxies in front of the application that append to X-Forwarded-For (nginx: 1).
+# 0 (the default) believes no X-Forwarded-For at all: the client is REMOTE_ADDR.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
+# One cache shared by every process (throttle counters, lockouts): the database cache
+# (table django_cache, made by a migration) unless REDIS_URL names a Redis server.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
 
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", _("Azerbaijani")), ("en", _("English"))]
@@ -198,6 +224,9 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "/uploads-are-not-served-here/"  # no URL route: see registry.views.download_document
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# Documents are parsed on upload (core.uploads): image pixel limit and PDF page limit.
+UPLOAD_MAX_PIXELS = int(os.environ.get("UPLOAD_MAX_PIXELS", str(40_000_000)))
+UPLOAD_MAX_PAGES = int(os.environ.get("UPLOAD_MAX_PAGES", "100"))
 #: How far (in percent) spending may exceed a budget line before a report is refused.
 BUDGET_LINE_TOLERANCE_PERCENT = int(os.environ.get("BUDGET_LINE_TOLERANCE_PERCENT", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -219,11 +248,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_DAYS = 7
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Background worker (core.worker): heartbeat period; a task whose worker has not beaten for
+# the lease is taken by another worker and resumes from its last checkpoint.
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "digital_ngo.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -233,9 +266,12 @@ REST_FRAMEWORK = {
         "digital_ngo.api.throttles.UserLimit",
     ],
     "EXCEPTION_HANDLER": "digital_ngo.api.errors.api_exception_handler",
+    "NUM_PROXIES": NUM_PROXIES,
 }
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
 API_USER_RATE = os.environ.get("API_USER_RATE", "1200/min")
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "30"))  # a token's lifetime
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "10/min")  # POST /api/token/, per address
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rəqəmsal QHT API",
     "DESCRIPTION": "Public data on NGOs, calls and funded projects; NGOs' applications, reports.",
@@ -270,6 +306,8 @@ PRESS_MAX_PIXELS = int(os.environ.get("PRESS_MAX_PIXELS", str(60_000_000)))
 # Sector health: days an NGO has to reply before staff may mark it inactive (no visible activity).
 ACTIVITY_REPLY_DAYS = int(os.environ.get("ACTIVITY_REPLY_DAYS", "30"))
 PRESS_OCR_DPI = 300
+# Pages are read no larger than this (an A4 page at 300 dpi has 8.7 million): bounds OCR memory.
+PRESS_OCR_MAX_PIXELS = int(os.environ.get("PRESS_OCR_MAX_PIXELS", str(12_000_000)))
 # The aztext dev set (shared with the project, not part of it); demo clippings use it when present.
 AZTEXT_DEVSET = os.environ.get(
     "AZTEXT_DEVSET", str(REPO_DIR.parent / "shared" / "aztext" / "devset")

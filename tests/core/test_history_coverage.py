@@ -13,6 +13,8 @@ EXCEPTIONS = {
     "core.actionlog": "the append-only log of workflow steps itself",
     "core.sentonce": "an append-only key that a scheduled step was done",
     "core.schedulerrun": "the scheduler's own append-only log",
+    "core.workerheartbeat": "a worker's sign of life, overwritten every few seconds",
+    "press.readpage": "a page's OCR checkpoint, derived from the uploaded file",
     "accounts.invitation": "a one-time token; its acceptance creates the (historised) user",
     "registry.economicregion": "reference data loaded from registry/data, not entered by users",
     "registry.district": "reference data loaded from registry/data, not entered by users",

@@ -283,7 +283,8 @@ def test_hostile_text_stays_text_and_valid(grant, tmp_path):
     out = _generate(tmp_path)
     sheet = load_workbook(out / "360giving.xlsx")["grants"]
     title = sheet.cell(row=2, column=2)
-    assert title.data_type == "s" and title.value == '=HYPERLINK("https://evil.example")'
+    # text, never a formula, and neutralised for spreadsheet programs (issue 17)
+    assert title.data_type == "s" and title.value == '\'=HYPERLINK("https://evil.example")'
     schema = iati_schema()
     assert schema.validate(etree.parse(str(out / "iati-activities.xml"))), schema.error_log
     package_validator, _grant_validator = threesixty_validators()

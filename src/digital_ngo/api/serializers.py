@@ -3,12 +3,14 @@
 import base64
 import binascii
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from digital_ngo.applications.models import Application, BudgetLine, Indicator
+from digital_ngo.core import limits
 from digital_ngo.funding.models import Call, CallInstrument, Criterion, Topic
 from digital_ngo.grants import selectors as grant_selectors
 from digital_ngo.grants.models import Grant, Report
@@ -171,6 +173,18 @@ class ApplicationSerializer(serializers.ModelSerializer):  # type: ignore[type-a
             "budget_lines",
         ]
 
+    #: shown only to whom ``applications.view_score`` allows, as on the application's page
+    CONFIDENTIAL = ("score", "awarded_amount")
+
+    def to_representation(self, instance: Application) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.has_perm("applications.view_score", instance):
+            for name in self.CONFIDENTIAL:
+                data[name] = None
+        return data
+
 
 class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     grant_number = serializers.CharField(source="grant.number")
@@ -192,13 +206,17 @@ class ReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class IndicatorValueInput(serializers.Serializer):  # type: ignore[type-arg]
     indicator = serializers.IntegerField()
-    value = serializers.DecimalField(max_digits=14, decimal_places=2)
+    value = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=-limits.MAX_VALUE, max_value=limits.MAX_VALUE
+    )
 
 
 class ExpenseInput(serializers.Serializer):  # type: ignore[type-arg]
     budget_line = serializers.IntegerField()
     spent_on = serializers.DateField()
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), max_value=limits.MAX_EXPENSE
+    )
     description = serializers.CharField(max_length=255)
     outlet = serializers.IntegerField(required=False, allow_null=True)
     document = serializers.CharField(
@@ -217,4 +235,4 @@ class ExpenseInput(serializers.Serializer):  # type: ignore[type-arg]
 class ReportSubmission(serializers.Serializer):  # type: ignore[type-arg]
     narrative = serializers.CharField()
     values = IndicatorValueInput(many=True)
-    expenses = ExpenseInput(many=True, required=False)
+    expenses = ExpenseInput(many=True, required=False, max_length=limits.MAX_EXPENSE_ROWS)

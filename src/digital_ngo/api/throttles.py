@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.conf import settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
 
 class AnonymousLimit(AnonRateThrottle):
@@ -20,3 +20,15 @@ class UserLimit(UserRateThrottle):
         if not request.user or not request.user.is_authenticated:
             return None
         return super().get_cache_key(request, view)
+
+
+class TokenLimit(SimpleRateThrottle):
+    """Attempts to obtain a token, per client address, signed in or not."""
+
+    scope = "token"
+
+    def get_rate(self) -> str:
+        return str(settings.API_TOKEN_RATE)
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -2,7 +2,6 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from digital_ngo.api import views
@@ -21,7 +20,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("token/", obtain_auth_token, name="token"),
+    path("token/", views.ThrottledTokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -7,12 +7,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import filters, permissions, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from digital_ngo.api import serializers as s
+from digital_ngo.api.throttles import TokenLimit
 from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.core.cache import ALL_PUBLIC, cached_api_response
 from digital_ngo.funding.selectors import public_calls
@@ -233,3 +235,10 @@ class ReportViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: i
             expenses=expenses,
         )
         return Response(s.ReportSerializer(report).data)
+
+
+class ThrottledTokenView(ObtainAuthToken):
+    """Anyone: exchange an e-mail address and password for an API token (10 tries a minute
+    per client address)."""
+
+    throttle_classes = [TokenLimit]

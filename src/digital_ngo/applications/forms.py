@@ -1,10 +1,10 @@
 """Forms of an application, section by section."""
 
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ from digital_ngo.applications.models import (
     Output,
     Partner,
 )
+from digital_ngo.core import limits
 from digital_ngo.funding.models import Call, RequiredDocument, Topic
 from digital_ngo.registry.models import NGO, FieldOfActivity
 
@@ -66,11 +67,22 @@ class MilestonesField(ListAsTextField):
         for part in str(value or "").split(","):
             if not part.strip():
                 continue
-            month, _colon, amount = part.partition(":")
+            month, colon, amount = part.partition(":")
+            if not colon:
+                raise forms.ValidationError(_("Write milestones like 3: 40, 6: 100."))
             try:
-                milestones.append({"month": int(month), "value": str(Decimal(amount.strip()))})
-            except (ValueError, InvalidOperation) as error:
-                raise forms.ValidationError(_("Write milestones like 3: 40, 6: 100.")) from error
+                milestones.append(
+                    {
+                        "month": limits.milestone_month(month),
+                        "value": str(limits.finite_decimal(amount)),
+                    }
+                )
+            except ValidationError as error:
+                raise forms.ValidationError(
+                    [_("Write milestones like 3: 40, 6: 100."), *error.messages]
+                ) from error
+        if len(milestones) > limits.MAX_MILESTONES:
+            raise forms.ValidationError(_("Write milestones like 3: 40, 6: 100."))
         return milestones
 
     def prepare_value(self, value: Any) -> Any:

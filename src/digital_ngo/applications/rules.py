@@ -52,3 +52,16 @@ rules.add_perm(
 rules.add_perm("applications.edit_application", is_lead_ngo_person & is_editable)
 rules.add_perm("applications.submit_application", is_lead_ngo_person)
 rules.add_perm("applications.check_application", is_agency_admin | is_programme_manager)
+
+
+@rules.predicate
+def is_decided(user, application) -> bool:  # type: ignore[no-untyped-def]
+    """The board has decided the application's call."""
+    from digital_ngo.decisions.models import Decision
+
+    return application is not None and Decision.objects.filter(call_id=application.call_id).exists()
+
+
+# The mean score and the amount awarded are confidential: agency staff see them; the NGO sees
+# them once the board has decided; evaluators never (with two, each could compute the other's).
+rules.add_perm("applications.view_score", is_agency_staff | (is_lead_ngo_person & is_decided))

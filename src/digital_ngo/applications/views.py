@@ -88,8 +88,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "appeal": appeal,
         "timeline": _timeline(request, application, appeal),
-        "show_reviews": request.user.has_perm("reviews.view_results")
-        or (decision is not None and request.user.ngo_id == application.ngo_id),
+        "show_reviews": request.user.has_perm("applications.view_score", application),
         "reviews": application.assignments.filter(status="submitted").prefetch_related(
             "scores__criterion"
         ),

@@ -7,6 +7,8 @@ headers are translated by the caller, so both files speak the user's language.
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -24,8 +26,38 @@ def requested_format(request: HttpRequest) -> str | None:
     return wanted if wanted in FORMATS else None
 
 
-def _cell(value: Any) -> Any:
-    return value if isinstance(value, int | float | type(None)) else str(value)
+#: a cell starting with one of these is a formula (or becomes one) in spreadsheet programs
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: values written as they are: numbers and dates cannot carry a formula
+PLAIN_TYPES = (bool, int, float, Decimal, date, type(None))
+
+
+def neutralise(text: str) -> str:
+    """``text`` made inert for spreadsheets: a leading ``'`` before = + - @ tab or CR.
+
+    Spreadsheet programs show the rest as it was and never evaluate it; the one helper for
+    every export (staff lists, open data). Numbers are not text and are left alone."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def spreadsheet_value(value: Any) -> Any:
+    """A cell value for CSV or XLSX: numbers as they are, dates and amounts as their text,
+    anything else as inert text."""
+    if isinstance(value, bool | int | float | type(None)):
+        return value
+    if isinstance(value, PLAIN_TYPES):
+        return str(value)
+    return neutralise(str(value))
+
+
+def xlsx_cell(sheet: Any, value: Any) -> Any:
+    """An openpyxl write-only cell; text is typed as a string, so openpyxl makes no formula."""
+    value = spreadsheet_value(value)
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def xlsx_response(
@@ -36,12 +68,12 @@ def xlsx_response(
     sheet = workbook.create_sheet()
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=str(header))
+        cell = WriteOnlyCell(sheet, value=neutralise(str(header)))
         cell.font = Font(bold=True)
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
@@ -59,7 +91,7 @@ def csv_response(
     writer = csv.writer(response)
     writer.writerow([str(header) for header in headers])
     for row in rows:
-        writer.writerow(["" if value is None else _cell(value) for value in row])
+        writer.writerow(["" if value is None else spreadsheet_value(value) for value in row])
     return response
 
 

@@ -131,3 +131,25 @@ class SchedulerRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker's sign of life, updated every few seconds (see ``core.worker``).
+
+    A task whose worker's heartbeat is older than the lease is taken again by a live worker;
+    the staff pages say "no worker alive since …" when no heartbeat is fresh.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    pid = models.PositiveIntegerField()
+    host = models.CharField(max_length=255, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+    stopped = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return self.worker_id

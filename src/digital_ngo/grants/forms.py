@@ -1,5 +1,6 @@
 """Forms of grants: reports (values and expenses), reviews, payments, the agreement start."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -7,6 +8,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from digital_ngo.applications.models import BudgetLine
+from digital_ngo.core import limits
 from digital_ngo.grants.models import Report
 from digital_ngo.media.models import MediaOutlet
 
@@ -47,7 +49,11 @@ class ExpenseForm(forms.Form):
     budget_line = forms.ModelChoiceField(label=_("Budget line"), queryset=BudgetLine.objects.none())
     spent_on = forms.DateField(label=_("Date"), widget=DATE)
     amount = forms.DecimalField(
-        label=_("Amount (AZN)"), max_digits=12, decimal_places=2, min_value=0.01
+        label=_("Amount (AZN)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=limits.MAX_EXPENSE,
     )
     description = forms.CharField(label=_("Description"), max_length=255)
     document = forms.FileField(label=_("Supporting document"), required=False)
@@ -61,7 +67,9 @@ class ExpenseForm(forms.Form):
             self.fields["budget_line"].queryset = lines  # type: ignore[attr-defined]
 
 
-ExpenseFormSet = formset_factory(ExpenseForm, extra=2)
+ExpenseFormSet = formset_factory(
+    ExpenseForm, extra=2, max_num=limits.MAX_EXPENSE_ROWS, validate_max=True
+)
 
 
 class ReviewForm(forms.Form):

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from digital_ngo.core import cache
+from digital_ngo.core.exports import neutralise, spreadsheet_value
 from digital_ngo.opendata import iati, selectors, threesixty
 from digital_ngo.opendata.selectors import FILES, METADATA, Generated
 from digital_ngo.programmes import opendata as programmes_opendata
@@ -42,7 +43,7 @@ def _xlsx_row(sheet: Any, row: list[Any]) -> list[Any]:
     cells: list[Any] = []
     for value in row:
         if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value=iati.xml_safe(value))
+            cell = WriteOnlyCell(sheet, value=neutralise(iati.xml_safe(value)))
             cell.data_type = "s"
             cells.append(cell)
         else:
@@ -74,7 +75,7 @@ def _write_all(directory: Path, chunk_size: int) -> dict[str, int]:
                 json_file.write(",\n")
             json_file.write(_dumps(obj))
             row = threesixty.flat_row(obj)
-            rows.writerow(["" if value is None else value for value in row])
+            rows.writerow(["" if value is None else spreadsheet_value(value) for value in row])
             sheet.append(_xlsx_row(sheet, row))
             activity = iati.activity(grant)
             counts["results"] += len(activity.findall("result"))

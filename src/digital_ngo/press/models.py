@@ -146,3 +146,22 @@ class Fact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.phrase}"
+
+
+class ReadPage(models.Model):
+    """The text of one page read by the worker: the checkpoint a resumed reading starts after."""
+
+    item = models.ForeignKey(PressItem, on_delete=models.CASCADE, related_name="read_pages")
+    number = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("page read")
+        verbose_name_plural = _("pages read")
+        ordering = ["item", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="one_reading_per_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}:{self.number}"

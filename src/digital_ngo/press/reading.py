@@ -6,6 +6,7 @@ PDFium (pypdfium2). Every failure becomes a :class:`ReadError` with a
 message for the user.
 """
 
+import math
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,11 +46,20 @@ def detect_source(head: bytes) -> str | None:
     return None
 
 
+def bounded(image: Image.Image) -> Image.Image:
+    """``image`` in grey, no larger than ``PRESS_OCR_MAX_PIXELS`` (memory of the OCR step)."""
+    limit = settings.PRESS_OCR_MAX_PIXELS
+    if image.width * image.height > limit:
+        factor = math.ceil(math.sqrt(image.width * image.height / limit))
+        image = image.reduce(factor)
+    return image if image.mode in {"1", "L"} else image.convert("L")
+
+
 def ocr(image: Image.Image) -> str:
     """Tesseract's Azerbaijani reading of ``image`` (small print enlarged first)."""
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.png"
-        image.convert("RGB").save(page, "PNG")
+        bounded(image).save(page, "PNG")
         try:
             return ocr_page(page, "aze")
         except OcrError as error:
@@ -81,9 +91,18 @@ def read_image(path: Path) -> str:
     try:
         with Image.open(path) as image:
             _check_pixels(image.width, image.height)
+            limit = settings.PRESS_OCR_MAX_PIXELS
+            if image.width * image.height > limit:  # JPEG decodes straight to a smaller size
+                ratio = math.sqrt(limit / (image.width * image.height))
+                image.draft("L", (int(image.width * ratio), int(image.height * ratio)))
             image.load()
             return ocr(image)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise ReadError(
+            _("The image is too large to read (the limit is %(limit)s pixels).")
+            % {"limit": number_format(settings.PRESS_MAX_PIXELS, force_grouping=True)}
+        ) from error
+    except (UnidentifiedImageError, OSError) as error:
         raise ReadError(_("The image is damaged or cannot be read.")) from error
 
 
@@ -111,14 +130,16 @@ def read_pdf_page(document: pdfium.PdfDocument, index: int) -> str:
     scale = settings.PRESS_OCR_DPI / POINTS_PER_INCH
     width, height = page.get_size()
     _check_pixels(width * scale, height * scale)
-    return ocr(page.render(scale=scale).to_pil())
+    # render no larger than the OCR step reads, so a huge page never exists at full size
+    scale = min(scale, math.sqrt(settings.PRESS_OCR_MAX_PIXELS / max(width * height, 1)))
+    return ocr(page.render(scale=scale, grayscale=True).to_pil())
 
 
-def pages(path: Path, source: str) -> tuple[int, Iterator[str]]:
-    """How many pages ``path`` has, and an iterator over their text."""
+def pages(path: Path, source: str, start: int = 0) -> tuple[int, Iterator[str]]:
+    """How many pages ``path`` has, and an iterator over their text from page ``start`` on."""
     if source == "text":
-        return 1, iter([read_text(path)])
+        return 1, iter([read_text(path)][start:])
     if source == "image":
-        return 1, (read_image(path) for _ in range(1))
+        return 1, (read_image(path) for _ in range(start, 1))
     document = open_pdf(path)
-    return len(document), (read_pdf_page(document, i) for i in range(len(document)))
+    return len(document), (read_pdf_page(document, i) for i in range(start, len(document)))
