@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "digital_ngo.grants",
     "digital_ngo.opendata",
     "digital_ngo.press",
+    "digital_ngo.events",
     "digital_ngo.portal",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("digital_ngo.decisions.urls")),
     path("", include("digital_ngo.grants.urls")),
     path("", include("digital_ngo.opendata.urls")),
+    path("", include("digital_ngo.events.urls")),
     path("accounts/", include("digital_ngo.accounts.urls")),
     path("api/", include("digital_ngo.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
