@@ -114,6 +114,7 @@ class EventForm(forms.ModelForm):  # type: ignore[type-arg]
     language_list = forms.MultipleChoiceField(
         label=_("Languages"), choices=LANGUAGES, widget=forms.CheckboxSelectMultiple
     )
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     time_zone = forms.CharField(
         label=_("Time zone"),
         max_length=64,
