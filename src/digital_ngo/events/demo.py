@@ -169,7 +169,11 @@ def _history_event(admin: Any, context: _Context, year: int, n: int, *, abroad: 
 
 def _participant(context: _Context, event: Event, n: int, country: str) -> Registration:
     rng = context.rng
-    ngo = rng.choice(context.ngos) if country == "AZ" and context.ngos and rng.random() < 0.7 else None
+    ngo = (
+        rng.choice(context.ngos)
+        if country == "AZ" and context.ngos and rng.random() < 0.7
+        else None
+    )
     org = "" if ngo else str(context.fakers.get(country, context.default_faker).company())
     return Registration(
         event=event,
@@ -254,7 +258,8 @@ def _showcase(admin: Any, context: _Context) -> None:
     start = (now + dt.timedelta(days=7)).replace(hour=7, minute=0, second=0, microsecond=0)
     full = services.create_event(by=admin, data={
         **base, "kind": "round_table", "title_az": "Qarabağda sosial layihələr: dəyirmi masa",
-        "title_en": "Social projects in Karabakh: round table", "venue": "Şuşa, Qarabağ Universiteti",
+        "title_en": "Social projects in Karabakh: round table",
+        "venue": "Şuşa, Qarabağ Universiteti",
         "region": None, "district": None, "format": "hybrid", "starts_at": start,
         "ends_at": start + dt.timedelta(hours=3), "capacity": 20,
     } | _karabakh(context))  # fmt: skip

@@ -6,9 +6,8 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
+from digital_ngo.core.countries import country_choices
 from digital_ngo.events.models import LANGUAGES, Event, Kind, Where, validate_time_zone
 from digital_ngo.registry.models import NGO, EconomicRegion
 
@@ -23,9 +22,7 @@ class FilterForm(forms.Form):
         queryset=EconomicRegion.objects.all(),
         to_field_name="code",
     )
-    country = LazyTypedChoiceField(
-        label=_("Country"), required=False, choices=[("", "—"), *countries]
-    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
     organiser = forms.ChoiceField(label=_("Organiser"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *Kind.choices])
     when = forms.ChoiceField(
@@ -36,8 +33,9 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
         organisers = NGO.objects.filter(organised_events__isnull=False).distinct()
-        self.fields["organiser"].choices = [
+        self.fields["organiser"].choices = [  # type: ignore[attr-defined]
             ("", "—"),
             ("agency", _("The agency")),
             ("other", _("Coalitions and others")),
@@ -55,7 +53,7 @@ class RegistrationForm(forms.Form):
         help_text=_("If you represent an NGO of the registry; otherwise name your organisation."),
     )
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries, initial="AZ")
+    country = forms.ChoiceField(label=_("Country"), initial="AZ")
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
     invitation_code = forms.CharField(label=_("Invitation code"), max_length=16, required=False)
     accept_waiting_list = forms.BooleanField(
@@ -67,6 +65,10 @@ class RegistrationForm(forms.Form):
         self.fields["organisation_ngo"].widget = forms.Select(
             choices=[("", "—"), *NGO.objects.verified().values_list("pk", "name_az")]
         )
+        self.fields["country"].choices = country_choices()  # type: ignore[attr-defined]
+        if event.is_full:  # the page offers the waiting list; the button says so
+            self.fields["accept_waiting_list"].widget = forms.HiddenInput()
+            self.fields["accept_waiting_list"].initial = True
         if event.visibility != "invitation":
             del self.fields["invitation_code"]
         if user is not None and getattr(user, "ngo_id", None):
@@ -147,8 +149,8 @@ class EventForm(forms.ModelForm):  # type: ignore[type-arg]
                 else None,
                 language_list=event.languages.split(","),
             )
-        self.fields["organiser_ngo"].queryset = NGO.objects.verified()
-        self.fields["partner_ngos"].queryset = NGO.objects.verified()
+        self.fields["organiser_ngo"].queryset = NGO.objects.verified()  # type: ignore[attr-defined]
+        self.fields["partner_ngos"].queryset = NGO.objects.verified()  # type: ignore[attr-defined]
         self.fields["partner_ngos"].required = False
 
     def clean_time_zone(self) -> str:

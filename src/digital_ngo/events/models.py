@@ -241,7 +241,9 @@ class Event(models.Model):
     @property
     def place_display(self) -> str:
         if self.is_abroad:
-            parts = [self.venue, self.city, self.country.name if self.country else ""]
+            from digital_ngo.core.countries import country_name
+
+            parts = [self.venue, self.city, country_name(str(self.country)) if self.country else ""]
         else:
             parts = [
                 self.venue,
@@ -286,7 +288,7 @@ class EventPhoto(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or str(self.image.name)
 
     @property
     def caption(self) -> str:

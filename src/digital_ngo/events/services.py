@@ -53,7 +53,7 @@ def _check_place(event: Event) -> None:
     if event.where == Where.ABROAD:
         if not event.country:
             errors["country"] = _("Give the country of an event abroad.")
-        elif event.country.code == "AZ":
+        elif str(event.country) == "AZ":
             errors["country"] = _("An event in Azerbaijan is held at home, not abroad.")
         if not event.city:
             errors["city"] = _("Give the city of an event abroad.")

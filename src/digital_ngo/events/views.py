@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from digital_ngo.core.countries import country_name
 from digital_ngo.core.exports import xlsx_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
@@ -65,7 +66,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = selectors.public_events(_filters(form))
     query = request.GET.copy()
     query.pop("page", None)
-    context: dict[str, Any] = {"form": form, "query": query, "view": request.GET.get("view")}
+    context: dict[str, Any] = {
+        "form": form,
+        "query": query,
+        "view": request.GET.get("view"),
+        "filtered": any(request.GET.get(name) for name in FilterForm.base_fields),
+    }
     if context["view"] == "month":
         year, month = _month(request)
         first = dt.date(year, month, 1)
@@ -436,7 +442,7 @@ def attendance_xlsx(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         [
             r.full_name,
             r.organisation,
-            r.country.name,
+            country_name(str(r.country)),
             r.position,
             r.email,
             r.get_status_display(),
