@@ -65,7 +65,7 @@ def test_growth_factor_arithmetic():
 
 @pytest.mark.django_db
 def test_yearly_statistics_count_home_abroad_participants_countries(make_event):
-    from tests.events.conftest import register_and_confirm
+    from tests.fixtures.events import register_and_confirm
 
     home = make_event()
     abroad = make_event(where="abroad", country="TR", city="İstanbul", region=None)

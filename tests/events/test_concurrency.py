@@ -17,7 +17,7 @@ from django.db import connection, connections
 
 from digital_ngo.events import services
 from digital_ngo.events.models import Event, Registration
-from tests.events.conftest import person
+from tests.fixtures.events import person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from digital_ngo.accounts.models import Role
 from digital_ngo.events import tickets
-from tests.events.conftest import register_and_confirm
+from tests.fixtures.events import register_and_confirm
 
 pytestmark = pytest.mark.django_db
 

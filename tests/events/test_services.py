@@ -11,7 +11,7 @@ from django.utils import timezone
 from digital_ngo.core.models import ActionLog
 from digital_ngo.events import services
 from digital_ngo.events.models import Event, Registration
-from tests.events.conftest import person, register_and_confirm
+from tests.fixtures.events import person, register_and_confirm
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from digital_ngo.events import services, tickets
 from digital_ngo.events.models import Registration
-from tests.events.conftest import register_and_confirm
+from tests.fixtures.events import register_and_confirm
 
 pytestmark = pytest.mark.django_db
 
