@@ -81,3 +81,28 @@ def test_month_view_shows_the_event(client, make_event):
     assert event.title_az in response.content.decode()
     assert client.get("/events/?view=month&month=garbage").status_code == 200
     assert client.get("/events/?where=abroad&region=nowhere").status_code == 200
+
+
+def test_photos_are_served_for_public_events_only(client, make_event, users):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from digital_ngo.events import services
+    from tests.conftest import pdf_bytes  # noqa: F401  (same helpers module)
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "blue").save(buffer, "PNG")
+    event, draft = make_event(), make_event(publish=False)
+    shown = services.add_photo(
+        by=users["agency_admin"], event=event,
+        image=SimpleUploadedFile("a.png", buffer.getvalue(), "image/png"),
+    )  # fmt: skip
+    hidden = services.add_photo(
+        by=users["agency_admin"], event=draft,
+        image=SimpleUploadedFile("b.png", buffer.getvalue(), "image/png"),
+    )  # fmt: skip
+    assert client.get(f"/events/photos/{shown.pk}/").status_code == 200
+    assert client.get(f"/events/photos/{hidden.pk}/").status_code == 404
+    assert f"/events/photos/{shown.pk}/" in client.get(f"/events/{event.pk}/").content.decode()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("events/statistics/", views.statistics, name="statistics"),
     path("events/statistics.xlsx", views.statistics_xlsx, name="statistics_xlsx"),
     path("events/<int:pk>/", views.event_detail, name="detail"),
+    path("events/photos/<int:pk>/", views.photo, name="photo"),
     path("events/<int:pk>/event.ics", views.event_ics, name="ics"),
     path("events/<int:pk>/register/", views.register, name="register"),
     path("events/r/<str:token>/", views.registration, name="registration"),

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from digital_ngo.events.forms import (
     PhotoForm,
     RegistrationForm,
 )
-from digital_ngo.events.models import BAKU, Event, Registration
+from digital_ngo.events.models import BAKU, Event, EventPhoto, Registration
 from digital_ngo.events.workflows import EVENT
 
 MONTHS_AROUND = 36
@@ -209,6 +209,15 @@ def ticket_pdf(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(tickets.ticket_pdf(item), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="ticket-{item.event_id}-{item.pk}.pdf"'
     return response
+
+
+def photo(request: HttpRequest, pk: int) -> FileResponse:
+    """Everyone: a photo of a public event (uploads are not served from a public folder)."""
+    item = get_object_or_404(EventPhoto.objects.filter(event__in=Event.objects.public()), pk=pk)
+    return FileResponse(
+        item.image.open("rb"),
+        content_type="image/png" if item.image.name.endswith(".png") else "image/jpeg",
+    )
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
