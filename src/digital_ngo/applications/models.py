@@ -28,6 +28,7 @@ class Application(models.Model):
         RESERVE = "reserve", _("Reserve list")
         REJECTED = "rejected", _("Not funded")
         AGREEMENT = "agreement", _("Agreement signed")
+        WITHDRAWN = "withdrawn", _("Award declined or cancelled")
 
     call = models.ForeignKey(
         "funding.Call",
