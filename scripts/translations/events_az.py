@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one translation a line)
 """Azerbaijani translations of the events app (scripts/po_fill.py)."""
 
 AZ = {
