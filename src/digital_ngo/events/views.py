@@ -216,7 +216,7 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     item = get_object_or_404(EventPhoto.objects.filter(event__in=Event.objects.public()), pk=pk)
     return FileResponse(
         item.image.open("rb"),
-        content_type="image/png" if item.image.name.endswith(".png") else "image/jpeg",
+        content_type="image/png" if str(item.image.name).endswith(".png") else "image/jpeg",
     )
 
 
