@@ -246,4 +246,8 @@ AZ = {
     "Show this QR code at the entrance. It is personal and valid once.": "Bu QR kodu girişdə göstərin. O, şəxsidir və bir dəfə etibarlıdır.",
     "Conferences, trainings and forums at home and abroad: the calendar, and how the agency's events grow year by year.": "Ölkədə və xaricdə konfranslar, təlimlər və forumlar: təqvim və agentliyin tədbirlərinin ildən-ilə artımı.",
     "Event calendar": "Tədbir təqvimi",
+    "event organised": "tədbir təşkil edib",
+    "an event organised": "təşkil etdiyi tədbir",
+    "event attended": "tədbirdə iştirak edib",
+    "an event attended": "iştirak etdiyi tədbir",
 }

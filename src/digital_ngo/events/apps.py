@@ -10,3 +10,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from digital_ngo.events import workflows  # noqa: F401  (registers the workflows)
+        from digital_ngo.events.activity import register_sources
+
+        register_sources()
