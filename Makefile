@@ -16,8 +16,9 @@ demo: install
 	$(APP) load_demo
 	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
-	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	@echo "Serving on http://$(HOST_PORT)/ with a task worker and the scheduler (Ctrl+C stops all)"
+	$(APP) db_worker --no-reload & worker=$$!; $(APP) scheduler & sched=$$!; \
+	trap "kill $$worker $$sched" EXIT INT TERM; \
 	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
 
 test: install

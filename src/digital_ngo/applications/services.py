@@ -5,7 +5,7 @@ then writes in one transaction; bad input leaves everything as it was.
 """
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import filetype
@@ -21,6 +21,7 @@ from digital_ngo.applications import selectors
 from digital_ngo.applications.models import Application, Attachment
 from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_ngo, notify_staff
+from digital_ngo.core.once import claim
 from digital_ngo.core.uploads import validate_document
 from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.funding.models import Call, RequiredDocument, Topic
@@ -200,3 +201,24 @@ def declare_inadmissible(*, staff: User, application: Application, reasons: str)
         apply=apply,
         notify=_tell_check(gettext_lazy("Your application did not pass the technical check")),
     )
+
+
+def send_correction_reminders(now: datetime) -> int:
+    """Remind NGOs whose returned application must be corrected within two days (once each)."""
+    sent = 0
+    soon = Application.objects.filter(
+        status=Status.RETURNED,
+        correction_deadline__gt=now,
+        correction_deadline__lte=now + timedelta(days=2),
+    ).select_related("ngo")
+    for application in soon:
+        if claim(f"correction:{application.pk}:{application.correction_deadline:%Y%m%d%H%M}"):
+            notify_ngo(
+                application.ngo,
+                gettext_lazy("Correct your application by its deadline: %(title)s"),
+                "applications/email/correction_reminder.txt",
+                {"application": application},
+                subject_args={"title": application.title},
+            )
+            sent += 1
+    return sent

@@ -94,3 +94,40 @@ class ActionLog(models.Model):
             related=[{"model": r._meta.label_lower, "pk": r.pk, "label": str(r)} for r in related],
             public=public,
         )
+
+
+class SentOnce(models.Model):
+    """A key recording that a scheduled notice or job was done, so that it is done only once.
+
+    The scheduler's jobs claim a key (e.g. ``report-due:14:<report id>:<due date>``)
+    before sending; the unique constraint makes a second run, or a second scheduler
+    on another machine, send nothing twice.
+    """
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("scheduled step done")
+        verbose_name_plural = _("scheduled steps done")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class SchedulerRun(models.Model):
+    """One run of one scheduled job: when, how long, and what it did (the scheduler's log)."""
+
+    job = models.CharField(_("job"), max_length=64, db_index=True)
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    done = models.PositiveIntegerField(_("items done"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduler run")
+        verbose_name_plural = _("scheduler runs")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"

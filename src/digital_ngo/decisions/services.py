@@ -13,6 +13,7 @@ from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications.models import Application
 from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_ngo, notify_staff
+from digital_ngo.core.once import claim
 from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.decisions.selectors import FUNDED, RESERVE, propose_awards
@@ -154,3 +155,27 @@ def rule_on_appeal(*, staff: User, appeal: Appeal, outcome: str, note: str) -> A
         }:
             perform(APPLICATION, application, "reopen", by=staff, reason=note, related=[ruled])
     return ruled
+
+
+def send_appeal_window_reminders(now: Any) -> int:
+    """Tell applicants not funded, or on the reserve list, that the appeal window closes soon."""
+    sent = 0
+    closing = Decision.objects.filter(
+        appeals_until__gt=now, appeals_until__lte=now + timedelta(days=2)
+    )
+    for decision in closing:
+        applications = decision.call.applications.filter(
+            status__in=[Application.Status.REJECTED, Application.Status.RESERVE],
+            appeal__isnull=True,
+        ).select_related("ngo")
+        for application in applications:
+            if claim(f"appeal-window:{application.pk}"):
+                notify_ngo(
+                    application.ngo,
+                    gettext_lazy("The appeal window closes soon: %(title)s"),
+                    "decisions/email/appeal_window.txt",
+                    {"application": application, "decision": decision},
+                    subject_args={"title": application.title},
+                )
+                sent += 1
+    return sent

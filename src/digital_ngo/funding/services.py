@@ -1,6 +1,7 @@
 """Writes about calls: creation with the default instruments, and publication once complete."""
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -8,8 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from digital_ngo.accounts.models import User
+from digital_ngo.accounts.models import Role, User
+from digital_ngo.core.notify import notify_ngo, notify_staff
+from digital_ngo.core.once import claim
 from digital_ngo.funding.models import (
     DEFAULT_INSTRUMENTS,
     DEFAULT_TRANCHES,
@@ -120,3 +124,45 @@ def publish_call(*, user: User, call: Call) -> Call:
     call.is_published = True
     call.save(update_fields=["is_published"])
     return call
+
+
+def send_call_reminders(now: datetime) -> int:
+    """At the right Asia/Baku moment: remind NGOs with drafts that a call closes within three
+    days, and tell programme managers once a call has closed (its submissions await checking).
+
+    A call's open or closed state follows its dates (``Call.is_open``); these notices are
+    what the platform does at those moments, each sent once.
+    """
+    from digital_ngo.applications.models import Application
+
+    sent = 0
+    closing = Call.objects.filter(
+        is_published=True, closes_at__gt=now, closes_at__lte=now + timedelta(days=3)
+    )
+    drafts = Application.objects.filter(
+        call__in=closing, status=Application.Status.DRAFT
+    ).select_related("ngo", "call")
+    for application in drafts:
+        if claim(f"call-closing:{application.call_id}:{application.pk}"):
+            notify_ngo(
+                application.ngo,
+                gettext_lazy("The call closes soon: %(call)s"),
+                "funding/email/call_closing.txt",
+                {"application": application, "call": application.call},
+                subject_args={"call": application.call},
+            )
+            sent += 1
+    closed = Call.objects.filter(
+        is_published=True, closes_at__lte=now, closes_at__gt=now - timedelta(days=30)
+    )
+    for call in closed:
+        if claim(f"call-closed:{call.pk}"):
+            notify_staff(
+                [Role.PROGRAMME_MANAGER],
+                gettext_lazy("The call has closed: %(call)s"),
+                "funding/email/call_closed.txt",
+                {"call": call, "submitted": call.applications.filter(status="submitted").count()},
+                subject_args={"call": call},
+            )
+            sent += 1
+    return sent

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import zipfile
 from contextlib import ExitStack
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,29 @@ def regenerate(output_dir: Path | None = None, chunk_size: int = CHUNK_SIZE) -> 
         shutil.rmtree(work, ignore_errors=True)
     logger.info("Open data regenerated in %s: %s", target, counts)
     return Generated(generated_at, counts, meta["sizes"])
+
+
+#: Open data is regenerated once no public change has happened for this long.
+DEBOUNCE = timedelta(minutes=5)
+
+
+def regenerate_if_changed(now: datetime) -> int:
+    """Queue a regeneration when a workflow step happened since the files were written.
+
+    Debounced: the step must be at least ``DEBOUNCE`` old, so a burst of changes
+    gives one regeneration; each change time is queued once.
+    """
+    from digital_ngo.core.models import ActionLog
+    from digital_ngo.core.once import claim
+    from digital_ngo.opendata.tasks import regenerate_open_data
+
+    latest = ActionLog.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    meta = selectors.generated()
+    if latest is None or now - latest < DEBOUNCE:
+        return 0
+    if meta is not None and meta.generated_at >= latest.replace(microsecond=0):
+        return 0
+    if not claim(f"opendata:{latest.isoformat()}"):
+        return 0
+    regenerate_open_data.enqueue()
+    return 1
