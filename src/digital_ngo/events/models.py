@@ -281,6 +281,7 @@ class EventPhoto(models.Model):
     image = models.ImageField(_("photo"), upload_to="events/photos/%Y/")
     caption_az = models.CharField(_("caption (Azerbaijani)"), max_length=200, blank=True)
     caption_en = models.CharField(_("caption (English)"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("event photo")
@@ -306,6 +307,7 @@ class InvitationCode(models.Model):
     max_uses = models.PositiveIntegerField(_("uses allowed"), default=1)
     used = models.PositiveIntegerField(_("used"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("invitation code")
