@@ -17,7 +17,7 @@ from digital_ngo.accounts.models import Role, User
 from digital_ngo.registry.demo import voen_for
 from digital_ngo.registry.models import NGO, FieldOfActivity, LegalForm, Scope, Verification
 
-pytest_plugins = ["tests.fixtures.grants"]
+pytest_plugins = ["tests.fixtures.grants", "tests.fixtures.events"]
 
 PASSWORD = "a-Long-test-passw0rd"
 AGENCY_ROLES = [

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "digital_ngo.grants",
     "digital_ngo.opendata",
     "digital_ngo.press",
+    "digital_ngo.events",
     "digital_ngo.portal",
     "digital_ngo.programmes",
     "digital_ngo.health",

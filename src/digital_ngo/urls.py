@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("digital_ngo.opendata.urls")),
     path("", include("digital_ngo.programmes.urls")),
     path("", include("digital_ngo.health.urls")),
+    path("", include("digital_ngo.events.urls")),
     path("accounts/", include("digital_ngo.accounts.urls")),
     path("api/", include("digital_ngo.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -97,6 +97,26 @@ def grant(
     return conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
 
 
+@pytest.fixture
+def event(manager: Any) -> Any:
+    """A published event with room, for the events routes."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from digital_ngo.events import services as event_services
+    from digital_ngo.registry.models import EconomicRegion
+
+    start = timezone.now() + timedelta(days=30)
+    data = {
+        "title_az": "Fazzinq forumu", "kind": "forum", "starts_at": start,
+        "ends_at": start + timedelta(hours=3), "capacity": 10_000,
+        "region": EconomicRegion.objects.first(),
+    }  # fmt: skip
+    made = event_services.create_event(by=manager, data=data)
+    return event_services.publish_event(by=manager, event=made)
+
+
 def real_ids(grant: Grant) -> dict[str, int]:
     """The pk of a real row per collection, keyed by the path prefix of its operations."""
     report = grant.reports.order_by("number").first()
@@ -220,16 +240,16 @@ def test_no_input_makes_a_server_error_for_anyone(api_schema: Any, grant: Grant)
 
 
 def test_no_input_makes_a_server_error_for_an_ngo_admin(
-    api_schema: Any, grant: Grant, ngo_admin: Any
+    api_schema: Any, grant: Grant, ngo_admin: Any, event: Any
 ) -> None:
     token = Token.objects.create(user=ngo_admin)
-    failures, statuses = fuzz(
-        api_schema, {"Authorization": f"Token {token.key}"}, aim=real_ids(grant)
-    )
+    aim = {**real_ids(grant), "/api/events/": event.pk}
+    failures, statuses = fuzz(api_schema, {"Authorization": f"Token {token.key}"}, aim=aim)
     assert not failures, "\n".join(failures)
     # Authenticated, and aimed at the NGO's own rows: detail reads answer 200 and the
     # report submission is judged on its body (400), not refused as unknown or forbidden.
     assert statuses["GET /api/applications/{id}/ @real"][200]
     assert statuses["GET /api/reports/{id}/ @real"][200]
     assert statuses["POST /api/reports/{id}/submit/ @real"][400]
+    assert statuses["GET /api/events/{id}/ @real"][200]
     assert not {401, 403} & set(statuses["GET /api/reports/"])

@@ -111,7 +111,7 @@ def test_a_step_needing_a_reason_refuses_without_one(workflow_records, superuser
 
 
 @pytest.fixture
-def workflow_records(complete, ngo_admin, manager, make_user):
+def workflow_records(complete, ngo_admin, manager, make_user, make_event):
     """One record of each workflow's model, built through the services where it matters."""
     from decimal import Decimal
 
@@ -148,6 +148,8 @@ def workflow_records(complete, ngo_admin, manager, make_user):
             imposed_by=admin,
         ),
     }
+    records["event"] = lambda: make_event(publish=False)
+    records["event_registration"] = lambda: _registration(make_event())
     return lambda name: records[name]()
 
 
@@ -165,3 +167,10 @@ def test_the_ngo_sees_the_public_steps_of_its_registration(client, make_user, ma
     assert "Düzəliş üçün qaytarın" in html
     assert "Nizamnamə imzalanmayıb." in html
     assert staff.full_name not in html  # who acted stays with the agency
+
+
+def _registration(event):  # type: ignore[no-untyped-def]
+    from digital_ngo.events import services
+    from tests.fixtures.events import person
+
+    return services.register(event=event, person=person(1))

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from digital_ngo.accounts import demo as account_demo
 from digital_ngo.applications import demo as grant_demo
+from digital_ngo.events import demo as events_demo
 from digital_ngo.grants import demo as grants_demo
 from digital_ngo.health import demo as health_demo
 from digital_ngo.media import demo as media_demo
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(f"State programmes: {programmes}.")
         dormant = health_demo.load_activity(admin)
         self.stdout.write(f"Sector health: {dormant} NGOs with no visible activity.")
+        self.stdout.write(f"Events: {events_demo.load_events(admin)}.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""
