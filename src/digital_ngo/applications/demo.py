@@ -22,7 +22,7 @@ from digital_ngo.applications.models import (
 from digital_ngo.decisions import services as decision_services
 from digital_ngo.funding import services as funding_services
 from digital_ngo.funding.models import Call, Criterion, Funder, RequiredDocument, Topic
-from digital_ngo.registry.demo import demo_pdf
+from digital_ngo.registry.demo import demo_pdf, load_affiliations
 from digital_ngo.registry.models import NGO, EconomicRegion
 from digital_ngo.reviews import services as review_services
 from digital_ngo.reviews.models import DECLARATION_QUESTIONS, Assignment
@@ -206,6 +206,7 @@ def load_cycle(admin: User, manager: User) -> str:
         now + timedelta(days=40),
     )
     applicants = _applicants(26)
+    load_affiliations(applicants)  # one evaluator is excluded for a registry link
     past_applications = _submit_all(past, applicants[:12], rng)
     for application in past_applications:
         services.declare_admissible(staff=manager, application=application)
