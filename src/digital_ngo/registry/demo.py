@@ -10,6 +10,7 @@ import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -244,7 +245,7 @@ def load_affiliations(applicants: list[tuple[NGO, User]]) -> None:
 
     today = timezone.localdate()
     (first, first_admin), (other, _admin) = applicants[0], applicants[14]
-    for data in (
+    people: list[dict[str, Any]] = [
         {"name": "Tural Əhmədov", "email": "Evaluator2@QHT-demo.az", "role": "board"},
         {"name": first_admin.full_name, "email": first_admin.email, "role": "founder"},
         {
@@ -254,7 +255,8 @@ def load_affiliations(applicants: list[tuple[NGO, User]]) -> None:
             "ends_on": date(today.year - 1, 6, 30),
         },
         {"name": "Elnur Qasımov", "role": "member", "starts_on": date(today.year - 2, 1, 15)},
-    ):
+    ]
+    for data in people:
         data.setdefault("starts_on", date(today.year - 5, 9, 1))
         services.declare_ngo_person(user=first_admin, ngo=first, data=data)
     mistaken = services.declare_ngo_person(
