@@ -8,8 +8,8 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aztext import fold
 from digital_ngo.core.audit import HistoryEntry, merged_history
+from digital_ngo.core.search import folded_search
 from digital_ngo.registry.models import NGO, Affiliation, NGOStatus, Sanction, Verification
 
 
@@ -26,9 +26,7 @@ class DirectoryFilters:
 
 def search_ngos(queryset: QuerySet[NGO], query: str) -> QuerySet[NGO]:
     """Keep NGOs whose names contain every word of ``query``, ignoring case and diacritics."""
-    for term in fold(query).split():
-        queryset = queryset.filter(search_text__contains=term)
-    return queryset
+    return folded_search(queryset, query, "search_text")
 
 
 def public_directory(filters: DirectoryFilters) -> QuerySet[NGO]:
