@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from digital_ngo.accounts.models import User
 from digital_ngo.applications.models import Application, BudgetLine
+from digital_ngo.core.models import ActionLog
 from digital_ngo.core.notify import notify_ngo
 from digital_ngo.core.uploads import validate_document
 from digital_ngo.grants import selectors
@@ -361,3 +362,31 @@ def confirm_sanction(*, staff: User, report: Report) -> list[Sanction]:
         {"sanctions": imposed, "reason": reason},
     )
     return imposed
+
+
+# --- Evidence shown to the public (issue 11, §6) ----------------------------------------------
+
+
+@transaction.atomic
+def set_evidence_public(*, user: User, value: IndicatorValue, public: bool) -> IndicatorValue:
+    """The grantee's people: show an evidence file on the public project page, or hide it.
+
+    Only figures of approved reports are public, so the file appears once its report is.
+    """
+    value = (
+        IndicatorValue.objects.select_for_update().select_related("report__grant").get(pk=value.pk)
+    )
+    if not user.has_perm("grants.report", value.report.grant):
+        raise PermissionDenied(_("Only the grantee decides which evidence is public."))
+    if not value.evidence:
+        raise ValidationError(_("This figure has no evidence file."))
+    value.evidence_public = public
+    value.save(update_fields=["evidence_public"])
+    ActionLog.record(
+        value,
+        workflow="evidence",
+        action="publish" if public else "hide",
+        actor=user,
+        related=[value.report],
+    )
+    return value
