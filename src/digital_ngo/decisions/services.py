@@ -15,6 +15,7 @@ from digital_ngo.applications.models import Application
 from digital_ngo.applications.selectors import budget_of
 from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_ngo
+from digital_ngo.core.templatetags.formatting import azn
 from digital_ngo.core.workflow import perform
 from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.decisions.selectors import (
@@ -181,8 +182,8 @@ def promote_next_reserve(
         candidate,
         "promote",
         by=staff,
-        reason=_("Funded from the reserve list: %(amount)s ₼ of the budget became free.")
-        % {"amount": left},
+        reason=_("Funded from the reserve list: %(amount)s of the budget became free.")
+        % {"amount": azn(left)},
         apply=fund,
         notify=_tell_ngo(
             gettext_lazy("Your application “%(title)s” is funded from the reserve list"),
@@ -222,8 +223,8 @@ def settle_reopened(
     amount = budget_of(application).requested
     if action == "fund" and amount > remaining_budget(call):
         raise ValidationError(
-            _("The remaining budget (%(left)s ₼) does not cover %(amount)s ₼.")
-            % {"left": remaining_budget(call), "amount": amount}
+            _("The remaining budget (%(left)s) does not cover %(amount)s.")
+            % {"left": azn(remaining_budget(call)), "amount": azn(amount)}
         )
 
     def apply(locked: Application) -> None:
