@@ -18,7 +18,7 @@ from digital_ngo.decisions import services as decision_services
 from digital_ngo.funding.models import Call
 from digital_ngo.registry.models import Affiliation
 from tests.conftest import PASSWORD
-from tests.fixtures.grants import fill
+from tests.fixtures.grants import close_call, fill
 
 PEOPLE_LINK = "QHT-nin şəxsləri: əlaqə əlavə edin, bitirin və ya etibarsız sayın"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -111,6 +111,7 @@ def test_a_cancelled_award_promotes_the_next_reserve(
         Application.objects.filter(pk=application.pk).update(status="scored", score=score)
         apps[score] = application
     admin = make_user(Role.AGENCY_ADMIN, full_name="Aygün Əliyeva")
+    close_call(call)
     decision_services.record_decision(staff=admin, call=call, minutes="Şuranın iclası")
 
     log_in(page, admin)

@@ -16,6 +16,7 @@ from digital_ngo.core.workflow import TransitionRefused
 from digital_ngo.decisions import selectors, services
 from digital_ngo.funding.models import Call
 from tests.decisions.test_decisions import scored  # noqa: F401  (fixture)
+from tests.fixtures.grants import close_call
 
 pytestmark = pytest.mark.django_db
 Status = Application.Status
@@ -36,6 +37,7 @@ def decided(call, scored, admin):  # noqa: F811
         score: scored(score, requested)
         for score, requested in ((90, 12000), (80, 12000), (70, 12000), (60, 5000), (40, 1000))
     }
+    close_call(call)
     services.record_decision(staff=admin, call=call, minutes="Şuranın 5 saylı iclası")
     for application in apps.values():
         application.refresh_from_db()

@@ -16,6 +16,12 @@ from digital_ngo.core.workflow import Transition, Workflow, register
 S = Application.Status
 
 
+def _still_editable(application: Application) -> str | None:
+    if application.is_editable:
+        return None
+    return _("The application can no longer be changed.")
+
+
 def _not_returned_before(application: Application) -> str | None:
     return _("An application can be returned only once.") if application.was_returned else None
 
@@ -30,12 +36,13 @@ APPLICATION = register(
                 "submit",
                 (S.DRAFT, S.RETURNED),
                 S.SUBMITTED,
-                "applications.edit_application",
+                "applications.submit_application",
                 _("Submit the application"),
                 confirm=_(
                     "The application is sent to the agency and can no longer be changed "
                     "unless the agency returns it."
                 ),
+                guards=(_still_editable,),
             ),
             Transition(
                 "admit",
