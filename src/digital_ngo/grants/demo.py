@@ -5,6 +5,7 @@ overdue reports on each rung of the sanction ladder — on one calendar relative
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import F
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from digital_ngo.grants import services
 from digital_ngo.grants.calendar import is_working_day
 from digital_ngo.grants.models import Grant, Report
 from digital_ngo.media.models import MediaOutlet
+from digital_ngo.registry.demo import demo_pdf
 
 
 def _people(application: Application) -> User:
@@ -65,7 +67,13 @@ def _report(grant: Grant, share: Decimal, media_outlet: MediaOutlet | None = Non
         narrative="Planlaşdırılmış təlimlər keçirilib, iştirakçılar sorğulanıb.",
         values=values,
         expenses=expenses,
+        evidence={pk: _evidence_pdf() for pk in values},
     )
+
+
+def _evidence_pdf() -> SimpleUploadedFile:
+    content = demo_pdf("İştirakçıların qeydiyyat siyahısı")
+    return SimpleUploadedFile("istirakci-siyahisi.pdf", content.read(), "application/pdf")
 
 
 #: Working days late of the overdue final reports: one per rung of the sanction ladder
@@ -162,6 +170,10 @@ def load_grants(manager: User, finance: User, monitor: User) -> int:
                 staff=monitor, report=report, approve=True, comment="Hesabat tamdır."
             )
             Report.objects.filter(pk=report.pk).update(approved_at=F("submitted_at") + WEEK)
+            for value in report.indicator_values.all():  # the NGO shows its evidence publicly
+                services.set_evidence_public(
+                    user=_people(grant.application), value=value, public=True
+                )
             last = grant.tranches.order_by("-number").first()
             assert last is not None
             services.record_payment(
