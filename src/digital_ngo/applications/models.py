@@ -122,6 +122,8 @@ class Partner(models.Model):
     ngo = models.ForeignKey("registry.NGO", verbose_name=_("partner NGO"), on_delete=models.PROTECT)
     role = models.CharField(_("role in the project"), max_length=255, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -137,6 +139,8 @@ class Outcome(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="outcomes")
     position = models.PositiveSmallIntegerField(_("no."), default=1)
     text = models.TextField(_("outcome"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("outcome")
@@ -156,6 +160,8 @@ class Output(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("no."), default=1)
     text = models.TextField(_("output"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("output")
@@ -187,6 +193,8 @@ class Indicator(models.Model):
     )
     means_of_verification = models.CharField(_("means of verification"), max_length=255)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -212,6 +220,8 @@ class Activity(models.Model):
     )
     title = models.CharField(_("activity"), max_length=255)
     months = models.JSONField(_("months"), default=list, help_text=_("e.g. 1-3, 5"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -246,6 +256,8 @@ class BudgetLine(models.Model):
         _("months"), default=1, validators=[MinValueValidator(1)]
     )
     cofunding = money_field(_("co-funding (AZN)"), default=0, validators=POSITIVE)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("budget line")
@@ -295,6 +307,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attachment")

@@ -8,6 +8,7 @@ when a funded one is declined or cancelled; an upheld appeal re-opens the
 application's place in the ranking (back to scored).
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from digital_ngo.applications.models import Application
@@ -16,13 +17,13 @@ from digital_ngo.core.workflow import Transition, Workflow, register
 S = Application.Status
 
 
-def _still_editable(application: Application) -> str | None:
+def _still_editable(application: Application) -> Promise | None:
     if application.is_editable:
         return None
     return _("The application can no longer be changed.")
 
 
-def _not_returned_before(application: Application) -> str | None:
+def _not_returned_before(application: Application) -> Promise | None:
     return _("An application can be returned only once.") if application.was_returned else None
 
 

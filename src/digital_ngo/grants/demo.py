@@ -29,15 +29,17 @@ def _people(application: Application) -> User:
 def _report(grant: Grant, share: Decimal, media_outlet: MediaOutlet | None = None) -> Report:
     report = grant.reports.order_by("number").first()
     assert report is not None
-    line = grant.application.budget_lines.exclude(category="media").order_by("pk").first()
-    assert line is not None
-    expenses = [
+    lines = grant.application.budget_lines.exclude(category="media").order_by("pk")
+    expenses = [  # each line spent in the same share, with its receipt
         services.ExpenseInput(
             budget_line=line,
             spent_on=grant.starts_on + timedelta(days=40),
-            amount=(grant.amount * share).quantize(Decimal("0.01")),
-            description="Təlimlərin təşkili",
+            amount=(line.requested * share).quantize(Decimal("0.01")),
+            description=line.description,
+            document=demo_pdf("qebz"),
         )
+        for line in lines
+        if line.requested > 0
     ]
     if media_outlet is not None:
         media = BudgetLine.objects.create(
@@ -55,6 +57,7 @@ def _report(grant: Grant, share: Decimal, media_outlet: MediaOutlet | None = Non
                 amount=Decimal("300"),
                 description="Televiziya süjeti",
                 outlet=media_outlet,
+                document=demo_pdf("qebz-media"),
             )
         )
     values = {
@@ -78,7 +81,7 @@ def _evidence_pdf() -> SimpleUploadedFile:
 
 #: Working days late of the overdue final reports: one per rung of the sanction ladder
 #: (``services.propose_sanction``): a warning, tranche withheld + ban, one-year ban,
-#: two-year ban + recovery; then one within the 5-day tolerance.
+#: two-year ban + recovery.
 OVERDUE_RUNGS = (10, 22, 45, 80)
 WEEK = timedelta(days=7)
 
@@ -115,8 +118,12 @@ def _agreements(manager: User, earliest: date, today: date) -> list[Grant]:
     funded = list(Application.objects.filter(status=Application.Status.FUNDED).order_by("pk"))
     grants = []
     for application, due in zip(funded, _due_plan(len(funded), today), strict=True):
+        starts_on = _start_for(application, due, earliest)
         grant = services.conclude_agreement(
-            staff=manager, application=application, starts_on=_start_for(application, due, earliest)
+            staff=manager,
+            application=application,
+            starts_on=starts_on,
+            signed_on=starts_on - timedelta(days=7),
         )
         signed = datetime.combine(
             grant.starts_on - timedelta(days=7), time(10), tzinfo=timezone.get_current_timezone()
