@@ -13,9 +13,9 @@ from digital_ngo.accounts.models import Role
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
 from digital_ngo.core.search import folded_search
-from digital_ngo.grants import services as grant_services
 from digital_ngo.press.models import PressItem
 from digital_ngo.registry.models import NGO
+from tests.fixtures.grants import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,7 @@ def grant(complete, ngo_admin, manager):
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    return grant_services.conclude_agreement(
-        staff=manager, application=Application.objects.get(pk=complete.pk), starts_on=date.today()
-    )
+    return conclude(manager, Application.objects.get(pk=complete.pk), date.today())
 
 
 def test_the_helper_matches_every_word_in_any_column(make_ngo):
