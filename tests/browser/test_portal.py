@@ -192,7 +192,7 @@ def test_project_page_shows_indicators_and_tranches(page: Page, grant: Grant) ->
     record = page.locator("dl.record")
     assert AWARDED in record.inner_text()
 
-    indicators = page.locator("table").last
+    indicators = page.locator("table", has=page.locator("th", has_text="İlkin dəyər"))
     row = indicators.locator("tbody tr").filter(has_text=INDICATOR)
     expect(row).to_have_count(1)
     cells = row.locator("td")

@@ -68,3 +68,47 @@ def test_demo_has_grants_at_every_stage():
         Report.objects.values_list("status", flat=True)
     )
     assert Expense.objects.filter(is_eligible=False, budget_line__category="media").exists()
+
+
+def test_demo_calendar_is_coherent_and_shows_each_sanction_rung():
+    """Issue 11 §6: the past call closed in the year it is named after and was decided after
+    it closed; agreements start after the appeal window; overdue reports on each rung; the
+    current call is open now; one evaluator is kept away from an application by a link."""
+    from django.utils import timezone
+
+    from digital_ngo.decisions.models import Decision
+    from digital_ngo.funding.models import Call
+    from digital_ngo.grants import services as grant_services
+    from digital_ngo.grants.models import Grant, Report
+    from digital_ngo.registry.models import Affiliation
+    from digital_ngo.reviews.models import Assignment
+
+    call_command("load_demo")
+    now = timezone.now()
+    past, current = Call.objects.order_by("year")
+    assert past.closes_at < now and timezone.localtime(past.closes_at).year == past.year
+    assert current.opens_at < now < current.closes_at
+    decision = Decision.objects.get(call=past)
+    assert past.closes_at < decision.decided_at < decision.appeals_until < now
+    assert past.applications.filter(submitted_at__gt=past.closes_at).count() == 0
+    for grant in Grant.objects.all():
+        assert grant.starts_on > timezone.localtime(decision.appeals_until).date()
+        assert grant.created_at < now and grant.ends_on < grant.reports.get(kind="final").due_on
+        for report in grant.reports.exclude(submitted_at=None):
+            assert report.submitted_at < now
+    rungs = {
+        tuple(proposal.kinds)
+        for report in Report.objects.filter(status=Report.Status.DUE)
+        if (proposal := grant_services.propose_sanction(report)) is not None
+    }
+    assert rungs == {
+        ("warning",),
+        ("tranche_withheld", "ban"),
+        ("ban",),
+        ("ban", "recovery"),
+    }
+    assert past.applications.filter(status="withdrawn").count() == 1
+    link = Affiliation.objects.get(email__iexact="evaluator2@qht-demo.az")
+    assert link.person.email == "evaluator2@qht-demo.az"
+    assert not Assignment.objects.filter(evaluator=link.person, application__ngo=link.ngo).exists()
+    assert link.ngo.applications.filter(assignments__isnull=False).exists()

@@ -1,10 +1,12 @@
-"""Demo grant cycle: the 2026 call (open) and a 2025 call whose applications went through
-the technical check and expert evaluation, built with the same services as real use."""
+"""Demo grant cycle: this year's call (open) and a past call whose applications went through
+the technical check, expert evaluation, the board's decision and appeals, built with the same
+services as real use and then put on one calendar relative to today."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -19,10 +21,13 @@ from digital_ngo.applications.models import (
     Outcome,
     Output,
 )
+from digital_ngo.applications.selectors import budget_of
+from digital_ngo.core.models import ActionLog
 from digital_ngo.decisions import services as decision_services
+from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.funding import services as funding_services
 from digital_ngo.funding.models import Call, Criterion, Funder, RequiredDocument, Topic
-from digital_ngo.registry.demo import demo_pdf
+from digital_ngo.registry.demo import demo_pdf, load_affiliations
 from digital_ngo.registry.models import NGO, EconomicRegion
 from digital_ngo.reviews import services as review_services
 from digital_ngo.reviews.models import DECLARATION_QUESTIONS, Assignment
@@ -180,59 +185,64 @@ def _start(call: Call, ngo: NGO, user: User, index: int) -> Application:
     )
 
 
+#: The demo calendar, relative to today (issue 11 §6): the past call closed about 20 months
+#: ago and was decided 45 days later; its appeal window closed before any agreement starts
+#: (``grants.demo``); the current call opened 20 days ago and closes in 40.
+PAST_CLOSED_DAYS_AGO = 600
+DECIDED_AFTER_CLOSE = timedelta(days=45)
+
+
+def past_calendar() -> dict[str, datetime]:
+    """The past call's dates: open, close, decision (appeals until it + the call's window)."""
+    closes = timezone.now().replace(hour=18, minute=0, second=0, microsecond=0) - timedelta(
+        days=PAST_CLOSED_DAYS_AGO
+    )
+    return {
+        "opens": closes - timedelta(days=60),
+        "closes": closes,
+        "decided": closes + DECIDED_AFTER_CLOSE,
+    }
+
+
 def load_cycle(admin: User, manager: User) -> str:
     """Create the demo calls and applications once; returns a one-line summary.
 
-    The 2025 call is decided (funded, reserve, not funded, one appeal); the open
-    2026 call has drafts, submissions, a return, an inadmissible application and
-    applications part-way through evaluation.
+    The past call (closed some 20 months ago, in the year it is named after) is decided
+    (funded, reserve, not funded, one award declined and its reserve promoted, one appeal
+    dismissed); the open current call has drafts, submissions, a return, an inadmissible
+    application and applications part-way through evaluation.
     """
     if Call.objects.exists():
         return "calls already loaded"
     rng = random.Random(2026)
     now = timezone.now()
+    dates = past_calendar()
+    year = timezone.localtime(dates["closes"]).year
     past = _call(
-        manager,
-        2025,
-        "2025-ci il QHT qrant müsabiqəsi",
-        now - timedelta(days=90),
-        now + timedelta(days=1),
+        manager, year, f"{year}-ci il QHT qrant müsabiqəsi", dates["opens"], now + timedelta(days=1)
     )
+    this_year = timezone.localdate().year
     current = _call(
         manager,
-        2026,
-        "2026-cı il QHT qrant müsabiqəsi",
+        this_year,
+        f"{this_year}-ci il QHT qrant müsabiqəsi",
         now - timedelta(days=20),
         now + timedelta(days=40),
     )
     applicants = _applicants(26)
+    load_affiliations(applicants)  # one evaluator is excluded for a registry link
     past_applications = _submit_all(past, applicants[:12], rng)
+    Call.objects.filter(pk=past.pk).update(closes_at=dates["closes"])
     for application in past_applications:
         services.declare_admissible(staff=manager, application=application)
     review_services.assign_evaluators(staff=manager, call=past)
     _evaluate(past, rng, leave_open=0)
-    Call.objects.filter(pk=past.pk).update(total_budget=Decimal("150000"), pass_score=Decimal("60"))
-    Call.objects.filter(pk=past.pk).update(closes_at=now - timedelta(minutes=1))
-    past.refresh_from_db()
+    _fit_budget(past)
     decision = decision_services.record_decision(
         staff=admin, call=past, minutes="Müşahidə Şurasının iclası, protokol № 4."
     )
-    rejected = Application.objects.filter(call=past, status=Application.Status.REJECTED).first()
-    if rejected is not None:
-        applicant = rejected.ngo.people.filter(role=Role.NGO_ADMIN).first()
-        if applicant is not None:
-            decision_services.appeal(
-                user=applicant,
-                application=rejected,
-                text="Ekspert rəylərində büdcəmiz düzgün qiymətləndirilməyib.",
-            )
-    # the 2025 cycle took place a year and more ago: move its dates back coherently
-    Call.objects.filter(pk=past.pk).update(
-        opens_at=now - timedelta(days=520), closes_at=now - timedelta(days=470)
-    )
-    type(decision).objects.filter(pk=decision.pk).update(
-        decided_at=now - timedelta(days=450), appeals_until=now - timedelta(days=430)
-    )
+    _after_the_decision(admin, past)
+    _backdate_past_call(past, decision, dates)
     current_applications = _submit_all(current, applicants[12:22], rng)
     services.return_for_correction(
         staff=manager, application=current_applications[0], reasons="Xərclər smetası imzalanmayıb."
@@ -247,6 +257,82 @@ def load_cycle(admin: User, manager: User) -> str:
     for index, (ngo, user) in enumerate(applicants[22:], start=22):
         _start(current, ngo, user, index)
     return f"2 calls, {Application.objects.count()} applications"
+
+
+def _fit_budget(past: Call) -> None:
+    """A budget that funds every application above the pass score but the last one, which
+    goes to the reserve list (so the demo shows a reserve promoted)."""
+    Call.objects.filter(pk=past.pk).update(pass_score=Decimal("60"))
+    past.refresh_from_db()
+    passing = [
+        budget_of(a).requested
+        for a in past.applications.filter(
+            status=Application.Status.SCORED, score__gte=past.pass_score
+        ).order_by("-score", "submitted_at", "pk")
+    ]
+    total = sum(passing[:-1], Decimal(0)) if len(passing) > 1 else Decimal("150000")
+    Call.objects.filter(pk=past.pk).update(total_budget=total)
+    past.refresh_from_db()
+
+
+def _after_the_decision(admin: User, past: Call) -> None:
+    """One award declined (the reserve application promoted) and one appeal, dismissed."""
+    funded = Application.objects.filter(call=past, status=Application.Status.FUNDED)
+    declined = max(funded, key=lambda a: budget_of(a).requested, default=None)
+    if declined is not None:
+        decision_services.withdraw_award(
+            staff=admin,
+            application=declined,
+            reason="Təşkilat layihəni həyata keçirə bilməyəcəyini yazılı bildirib.",
+        )
+    rejected = Application.objects.filter(call=past, status=Application.Status.REJECTED).first()
+    applicant = rejected.ngo.people.filter(role=Role.NGO_ADMIN).first() if rejected else None
+    if rejected is not None and applicant is not None:
+        appeal = decision_services.appeal(
+            user=applicant,
+            application=rejected,
+            text="Ekspert rəylərində büdcəmiz düzgün qiymətləndirilməyib.",
+        )
+        decision_services.rule_on_appeal(
+            staff=admin,
+            appeal=appeal,
+            outcome="dismissed",
+            note="Büdcə meyarı üzrə ballar ekspertlərin rəyləri ilə əsaslandırılıb.",
+        )
+
+
+def _backdate_past_call(past: Call, decision: Decision, dates: dict[str, datetime]) -> None:
+    """Put the past call's steps on its calendar: submitted before the close, checked and
+    evaluated after it, decided 45 days later, the appeal lodged and ruled within the window."""
+    closes, decided = dates["closes"], dates["decided"]
+    window = timedelta(days=past.appeal_days)
+    Application.objects.filter(call=past, submitted_at__isnull=False).update(
+        submitted_at=closes - timedelta(days=3)
+    )
+    Assignment.objects.filter(application__call=past, submitted_at__isnull=False).update(
+        submitted_at=closes + timedelta(days=30)
+    )
+    Decision.objects.filter(pk=decision.pk).update(
+        decided_at=decided, appeals_until=decided + window
+    )
+    Appeal.objects.filter(application__call=past).update(
+        submitted_at=decided + timedelta(days=3), decided_at=decided + window - timedelta(days=1)
+    )
+    steps = {
+        "submit": closes - timedelta(days=3),
+        "admit": closes + timedelta(days=7),
+        "start_evaluation": closes + timedelta(days=8),
+        "score": closes + timedelta(days=30),
+        "withdraw_award": decided + window + timedelta(days=5),
+        "promote": decided + window + timedelta(days=5),
+    }
+    logs = ActionLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id__in=past.applications.values_list("pk", flat=True),
+    )
+    for action, when in steps.items():
+        logs.filter(action=action).update(created_at=when)
+    logs.exclude(action__in=[*steps, "start"]).update(created_at=decided)
 
 
 def _submit_all(

@@ -1,6 +1,7 @@
 """An application and its parts: logframe, workplan, budget lines, partners and documents."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from aztext import fold
 from digital_ngo.funding.models import Instrument, money_field
 
 POSITIVE = [MinValueValidator(Decimal("0"))]
@@ -82,7 +84,9 @@ class Application(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords()
+    #: The ``aztext.fold`` key of the title: search ignores case and diacritics (issue 11 §6).
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("application")
@@ -92,6 +96,13 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = fold(self.title or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def is_editable(self) -> bool:

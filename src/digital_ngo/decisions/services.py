@@ -1,5 +1,6 @@
 """Writes of decisions: recording the award list, notifying applicants, appeals."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -11,14 +12,23 @@ from django.utils.translation import gettext_lazy
 
 from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications.models import Application
+from digital_ngo.applications.selectors import budget_of
 from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_ngo, notify_staff
 from digital_ngo.core.once import claim
+from digital_ngo.core.templatetags.formatting import azn
 from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.decisions.models import Appeal, Decision
-from digital_ngo.decisions.selectors import FUNDED, RESERVE, propose_awards
+from digital_ngo.decisions.selectors import (
+    FUNDED,
+    RESERVE,
+    next_reserve,
+    propose_awards,
+    remaining_budget,
+)
 from digital_ngo.decisions.workflows import APPEAL
 from digital_ngo.funding.models import Call
+from digital_ngo.grants.models import Grant
 
 STEP_OF = {FUNDED: "fund", RESERVE: "reserve"}
 
@@ -179,3 +189,115 @@ def send_appeal_window_reminders(now: Any) -> int:
                 )
                 sent += 1
     return sent
+
+
+# --- After the decision: awards withdrawn, reserves promoted, places re-opened (issue 11, §6) ---
+# Every status change goes through the declared APPLICATION workflow (perform: row lock,
+# table check, action log, notices in one transaction).
+
+
+def _tell_ngo(subject: Any, template: str, **context: Any) -> Callable[[Application], None]:
+    def notify(application: Application) -> None:
+        notify_ngo(
+            application.ngo,
+            subject,
+            template,
+            {"application": application, **context},
+            subject_args={"title": application.title},
+        )
+
+    return notify
+
+
+@transaction.atomic
+def withdraw_award(*, staff: User, application: Application, reason: str) -> Application:
+    """A funded award declined by the NGO or cancelled by the agency, with the reason; the next
+    reserve application that fits in the money set free is funded (:func:`promote_next_reserve`).
+
+    An award whose grant agreement is already concluded is ended on the grant, not here.
+    """
+    if Grant.objects.filter(application=application).exists():
+        raise ValidationError(
+            _("The grant agreement is already concluded: end the grant instead of the award.")
+        )
+    withdrawn = perform(
+        APPLICATION,
+        application,
+        "withdraw_award",
+        by=staff,
+        reason=reason,
+        notify=_tell_ngo(
+            gettext_lazy("Your award for “%(title)s” was withdrawn"),
+            "decisions/email/withdrawn.txt",
+            reason=reason.strip(),
+        ),
+    )
+    promote_next_reserve(staff=staff, call=withdrawn.call, topic_id=withdrawn.topic_id)
+    return withdrawn
+
+
+@transaction.atomic
+def promote_next_reserve(
+    *, staff: User, call: Call, topic_id: int | None = None
+) -> Application | None:
+    """Fund the best reserve application that fits in the call's remaining budget (same topic
+    first); its NGO is told. Returns it, or ``None`` when none fits."""
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    left = remaining_budget(call)
+    candidate = next_reserve(call, topic_id, left)
+    if candidate is None:
+        return None
+    amount = budget_of(candidate).requested
+
+    def fund(locked: Application) -> None:
+        locked.awarded_amount = amount
+
+    return perform(
+        APPLICATION,
+        candidate,
+        "promote",
+        by=staff,
+        reason=_("Funded from the reserve list: %(amount)s of the budget became free.")
+        % {"amount": azn(left)},
+        apply=fund,
+        notify=_tell_ngo(
+            gettext_lazy("Your application “%(title)s” is funded from the reserve list"),
+            "decisions/email/promoted.txt",
+        ),
+    )
+
+
+SETTLE_ACTIONS = ("fund", "reserve", "reject")
+
+
+@transaction.atomic
+def settle_reopened(
+    *, staff: User, application: Application, action: str, reason: str = ""
+) -> Application:
+    """Place an application re-opened by an appeal: fund it (within the remaining budget),
+    put it on the reserve list, or not fund it; its NGO is told."""
+    if action not in SETTLE_ACTIONS:
+        raise ValidationError(_("Choose fund, reserve or do not fund."))
+    call = Call.objects.select_for_update().get(pk=application.call_id)
+    amount = budget_of(application).requested
+    if action == "fund" and amount > remaining_budget(call):
+        raise ValidationError(
+            _("The remaining budget (%(left)s) does not cover %(amount)s.")
+            % {"left": azn(remaining_budget(call)), "amount": azn(amount)}
+        )
+
+    def apply(locked: Application) -> None:
+        locked.awarded_amount = amount if action == "fund" else None
+
+    return perform(
+        APPLICATION,
+        application,
+        action,
+        by=staff,
+        reason=reason,
+        apply=apply,
+        notify=_tell_ngo(
+            gettext_lazy("New decision on your application “%(title)s”"),
+            "decisions/email/settled.txt",
+        ),
+    )

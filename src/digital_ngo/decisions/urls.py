@@ -11,4 +11,10 @@ urlpatterns = [
     path("staff/calls/<int:call_pk>/decision/", views.record, name="record"),
     path("applications/<int:pk>/appeal/", views.appeal, name="appeal"),
     path("staff/appeals/<int:pk>/", views.rule, name="rule"),
+    path(
+        "staff/applications/<int:pk>/withdraw-award/",
+        views.withdraw_award,
+        name="withdraw_award",
+    ),
+    path("staff/applications/<int:pk>/settle/", views.settle, name="settle"),
 ]

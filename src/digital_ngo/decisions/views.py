@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from digital_ngo.applications.models import Application
 from digital_ngo.applications.views import application_for
 from digital_ngo.core.exports import requested_format, table_response
 from digital_ngo.core.forms import message_errors
@@ -43,14 +44,27 @@ class RulingForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Reasons"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
 @login_required
 def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
     """Agency staff: the ranking per topic, the proposed award list and the recorded decision."""
     require_object_permission(request.user, "decisions.view_ranking", None)
     call = get_object_or_404(Call, pk=call_pk)
-    proposal = selectors.propose_awards(call)
+    decision = Decision.objects.filter(call=call).first()
+    proposal = selectors.decided_ranking(call) if decision else selectors.propose_awards(call)
     if kind := requested_format(request):
-        labels = {"funded": _("Fund"), "reserve": _("Reserve"), "rejected": _("Do not fund")}
+        labels = {
+            "funded": _("Fund"),
+            "reserve": _("Reserve"),
+            "rejected": _("Do not fund"),
+            "withdrawn": _("Award declined or cancelled"),
+            "reopened": _("Re-opened by an appeal"),
+        }
         headers = [
             _("Topic"),
             _("Project"),
@@ -77,7 +91,8 @@ def ranking(request: AuthenticatedRequest, call_pk: int) -> HttpResponse:
         "call": call,
         "proposal": proposal,
         "left": call.total_budget - proposal.awarded,
-        "decision": Decision.objects.filter(call=call).first(),
+        "decision": decision,
+        "reason_form": ReasonForm(),
         "form": MinutesForm(),
         "appeals": Appeal.objects.filter(application__call=call).select_related("application__ngo"),
         "ruling_form": RulingForm(),
@@ -140,3 +155,41 @@ def rule(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The appeal was decided."))
     return redirect("decisions:ranking", call_pk=appeal_obj.application.call_id)
+
+
+@login_required
+@require_POST
+def withdraw_award(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Agency administrators: record that a funded award was declined or cancelled (with a
+    reason); the next reserve application that fits is funded."""
+    application = get_object_or_404(Application, pk=pk)
+    require_object_permission(request.user, "decisions.record", application)
+    try:
+        services.withdraw_award(
+            staff=request.user, application=application, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, _("The award was withdrawn; the reserve list was checked."))
+    return redirect("decisions:ranking", call_pk=application.call_id)
+
+
+@login_required
+@require_POST
+def settle(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Agency administrators: fund, reserve or not fund an application re-opened by an appeal."""
+    application = get_object_or_404(Application, pk=pk)
+    require_object_permission(request.user, "decisions.record", application)
+    try:
+        services.settle_reopened(
+            staff=request.user,
+            application=application,
+            action=request.POST.get("action", ""),
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, _("The application was placed in the ranking."))
+    return redirect("decisions:ranking", call_pk=application.call_id)

@@ -173,6 +173,8 @@ class IndicatorValue(Versioned):
     )
     value = models.DecimalField(_("actual value"), max_digits=14, decimal_places=2)
     evidence = models.FileField(_("evidence"), upload_to="evidence/", blank=True)
+    #: Set by the NGO: the evidence file may appear on the public project page (issue 11 §6).
+    evidence_public = models.BooleanField(_("evidence shown to the public"), default=False)
     note = models.CharField(_("note"), max_length=255, blank=True)
     history = HistoricalRecords()
 

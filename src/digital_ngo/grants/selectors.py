@@ -206,3 +206,54 @@ def report_versions(report: Report) -> ReportVersions:
         [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_indicator.items()],
         [VersionRow(name, [row.get(v) for v in versions]) for name, row in by_line.items()],
     )
+
+
+# --- Each reporting period's actual against the target, with its evidence (issue 11, §6) ------
+
+
+@dataclass(frozen=True)
+class PeriodValue:
+    report: Report
+    value: IndicatorValue
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.value.evidence)
+
+
+@dataclass(frozen=True)
+class IndicatorPeriods:
+    name: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    periods: list[PeriodValue]
+
+
+def indicator_periods(grant: Grant, public: bool = False) -> list[IndicatorPeriods]:
+    """Each indicator's target and every reported period's actual with its evidence.
+
+    For the grantee and the staff: every report no longer merely due (its status shown).
+    For the public: approved reports only, and evidence only where the NGO made it public.
+    """
+    values = IndicatorValue.objects.filter(report__grant=grant).select_related("report")
+    values = (
+        values.filter(report__status=Report.Status.APPROVED)
+        if public
+        else values.exclude(report__status=Report.Status.DUE)
+    )
+    by_indicator: dict[int, list[PeriodValue]] = {}
+    for value in values.order_by("report__number"):
+        if public and not value.evidence_public:
+            value.evidence = None  # type: ignore[assignment]  # not shown: the NGO keeps it private
+        by_indicator.setdefault(value.indicator_id, []).append(PeriodValue(value.report, value))
+    return [
+        IndicatorPeriods(
+            indicator.name,
+            indicator.unit,
+            indicator.baseline,
+            indicator.target,
+            by_indicator.get(indicator.pk, []),
+        )
+        for indicator in grant.application.indicators.order_by("pk")
+    ]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.applications.workflows import APPLICATION
+from digital_ngo.core.models import ActionLog
 from digital_ngo.core.notify import notify_ngo, notify_staff
 from digital_ngo.core.once import claim
 from digital_ngo.core.templatetags.formatting import azn as format_azn
@@ -572,3 +573,31 @@ def propose_due_sanctions(today: date) -> int:
             )
             told += 1
     return told
+
+
+# --- Evidence shown to the public (issue 11, §6) ----------------------------------------------
+
+
+@transaction.atomic
+def set_evidence_public(*, user: User, value: IndicatorValue, public: bool) -> IndicatorValue:
+    """The grantee's people: show an evidence file on the public project page, or hide it.
+
+    Only figures of approved reports are public, so the file appears once its report is.
+    """
+    value = (
+        IndicatorValue.objects.select_for_update().select_related("report__grant").get(pk=value.pk)
+    )
+    if not user.has_perm("grants.report", value.report.grant):
+        raise PermissionDenied(_("Only the grantee decides which evidence is public."))
+    if not value.evidence:
+        raise ValidationError(_("This figure has no evidence file."))
+    value.evidence_public = public
+    value.save(update_fields=["evidence_public"])
+    ActionLog.record(
+        value,
+        workflow="evidence",
+        action="publish" if public else "hide",
+        actor=user,
+        related=[value.report],
+    )
+    return value

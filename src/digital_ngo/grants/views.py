@@ -24,7 +24,7 @@ from digital_ngo.grants.forms import (
     ReportForm,
     ReviewForm,
 )
-from digital_ngo.grants.models import Grant, Report, Tranche
+from digital_ngo.grants.models import Grant, IndicatorValue, Report, Tranche
 
 
 def _grant(request: AuthenticatedRequest, pk: int) -> Grant:
@@ -76,6 +76,7 @@ def grant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "reports": reports,
         "tranches": grant.tranches.select_related("after_report"),
         "indicators": selectors.indicator_progress(grant),
+        "periods": selectors.indicator_periods(grant),
         "budget": selectors.budget_progress(grant),
         "spent": selectors.eligible_spent(grant),
         "can_report": request.user.has_perm("grants.report", grant),
@@ -243,3 +244,39 @@ def sanction(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The sanction was recorded."))
     return redirect("grants:detail", pk=report.grant_id)
+
+
+# --- Indicator evidence (issue 11, §6) ---------------------------------------------------------
+
+
+def _evidence_response(value: IndicatorValue) -> FileResponse:
+    if not value.evidence:
+        raise Http404
+    name = (value.evidence.name or "evidence").rsplit("/", 1)[-1]
+    return FileResponse(value.evidence.open("rb"), filename=name, as_attachment=True)
+
+
+@login_required
+def evidence(request: AuthenticatedRequest, pk: int) -> FileResponse:
+    """The grantee's people and agency staff: download the evidence of a reported figure."""
+    value = get_object_or_404(IndicatorValue.objects.select_related("report"), pk=pk)
+    _grant(request, value.report.grant_id)  # 404 unless the user may see the grant
+    return _evidence_response(value)
+
+
+@login_required
+@require_POST
+def evidence_public(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The grantee's people: show an evidence file on the public project page, or hide it."""
+    value = get_object_or_404(IndicatorValue.objects.select_related("report"), pk=pk)
+    grant = _grant(request, value.report.grant_id)
+    require_object_permission(request.user, "grants.report", grant)
+    try:
+        services.set_evidence_public(
+            user=request.user, value=value, public=request.POST.get("public") == "1"
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("grants:detail", pk=grant.pk)

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from aztext import fold
 from digital_ngo.applications.models import Application
+from digital_ngo.core.search import folded_search
 from digital_ngo.funding.models import Call
 from digital_ngo.grants.models import Grant, Tranche
 from digital_ngo.registry.models import NGO, LegalForm
@@ -87,7 +87,7 @@ def projects_by_region() -> list[Bar]:
 def public_projects(call: int | None = None, region: str = "", query: str = "") -> QuerySet[Grant]:
     """Funded projects for the portal, newest first, by call, region and words of the query.
 
-    A word matches the NGO's name without regard to diacritics, or the project title.
+    Every word matches the NGO's name or the project title, ignoring case and diacritics.
     """
     grants = Grant.objects.select_related(
         "application__ngo", "application__topic", "application__call"
@@ -96,8 +96,7 @@ def public_projects(call: int | None = None, region: str = "", query: str = "") 
         grants = grants.filter(application__call_id=call)
     if region:
         grants = grants.filter(application__regions__code=region)
-    for raw, folded in zip(query.split(), fold(query).split(), strict=False):
-        grants = grants.filter(
-            Q(application__ngo__search_text__contains=folded) | Q(application__title__icontains=raw)
-        )
+    grants = folded_search(
+        grants, query, "application__search_text", "application__ngo__search_text"
+    )
     return grants.distinct().order_by("-starts_on", "number")

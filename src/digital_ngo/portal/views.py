@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.funding.models import Call, Instrument
 from digital_ngo.grants import selectors as grant_selectors
-from digital_ngo.grants.models import Grant
+from digital_ngo.grants.models import Grant, IndicatorValue, Report
 from digital_ngo.portal import selectors
 from digital_ngo.programmes import selectors as programme_selectors
 from digital_ngo.registry.models import EconomicRegion
@@ -35,6 +35,7 @@ def project(request: HttpRequest, number: str) -> HttpResponse:
     context = {
         "grant": grant,
         "indicators": grant_selectors.indicator_progress(grant, approved_only=True),
+        "periods": grant_selectors.indicator_periods(grant, public=True),
         "tranches": grant.tranches.all(),
         "reports": grant.reports.filter(status="approved"),
     }
@@ -101,3 +102,18 @@ def projects(request: HttpRequest) -> HttpResponse:
     return render(
         request, "portal/projects.html", {"page": page, "form": form, "query": request.GET.copy()}
     )
+
+
+def public_evidence(request: HttpRequest, number: str, pk: int) -> FileResponse:
+    """Everyone: an evidence file the NGO made public, of an approved report; others 404."""
+    value = get_object_or_404(
+        IndicatorValue,
+        pk=pk,
+        report__grant__number=number,
+        report__status=Report.Status.APPROVED,
+        evidence_public=True,
+    )
+    if not value.evidence:
+        raise Http404
+    name = (value.evidence.name or "evidence").rsplit("/", 1)[-1]
+    return FileResponse(value.evidence.open("rb"), filename=name, as_attachment=True)

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from aztext import fold
+from digital_ngo.core.search import folded_search
 from digital_ngo.press.models import PressItem
 
 WORD = re.compile(r"\w+")
@@ -46,6 +47,4 @@ def search(items: QuerySet[PressItem], query: str) -> QuerySet[PressItem]:
             cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
             ids = [row[0] for row in cursor.fetchall()]
         return items.filter(pk__in=ids)
-    for term in terms:
-        items = items.filter(search_text__contains=term)
-    return items
+    return folded_search(items, query, "search_text")

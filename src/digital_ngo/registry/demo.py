@@ -10,6 +10,7 @@ import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -230,4 +231,48 @@ def attach_documents(ngo: NGO, user: User) -> None:
             content_type="application/pdf",
             size=content.size,
             uploaded_by=user,
+        )
+
+
+def load_affiliations(applicants: list[tuple[NGO, User]]) -> None:
+    """People of the demo NGOs, declared through the services as in real use (issue 11, §6).
+
+    The first applicant NGO declares an evaluator (Tural Əhmədov, by e-mail only, written in
+    another case) as a board member, so he is kept away from its application; another
+    evaluator (Leyla Hüseynova) declares her own past employment at a 2026 applicant.
+    """
+    from digital_ngo.registry import services
+
+    today = timezone.localdate()
+    (first, first_admin), (other, _admin) = applicants[0], applicants[14]
+    people: list[dict[str, Any]] = [
+        {"name": "Tural Əhmədov", "email": "Evaluator2@QHT-demo.az", "role": "board"},
+        {"name": first_admin.full_name, "email": first_admin.email, "role": "founder"},
+        {
+            "name": "Nigar Səfərova",
+            "role": "employee",
+            "starts_on": date(today.year - 4, 3, 1),
+            "ends_on": date(today.year - 1, 6, 30),
+        },
+        {"name": "Elnur Qasımov", "role": "member", "starts_on": date(today.year - 2, 1, 15)},
+    ]
+    for data in people:
+        data.setdefault("starts_on", date(today.year - 5, 9, 1))
+        services.declare_ngo_person(user=first_admin, ngo=first, data=data)
+    mistaken = services.declare_ngo_person(
+        user=first_admin, ngo=first, data={"name": "Elnur Qasımov", "role": "member"}
+    )
+    services.void_affiliation(
+        user=first_admin, affiliation=mistaken, reason="Səhvən iki dəfə daxil edilib."
+    )
+    leyla = User.objects.filter(email="evaluator@qht-demo.az").first()
+    if leyla is not None:
+        services.declare_own_affiliation(
+            user=leyla,
+            ngo=other,
+            data={
+                "role": "employee",
+                "starts_on": date(today.year - 3, 2, 1),
+                "ends_on": today - timedelta(days=300),
+            },
         )

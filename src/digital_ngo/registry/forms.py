@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from digital_ngo.core.countries import country_choices
 from digital_ngo.registry.models import (
     NGO,
+    Affiliation,
     EconomicRegion,
     FieldOfActivity,
     LegalForm,
@@ -156,3 +157,58 @@ class StaffFilterForm(DirectoryFilterForm):
     verification = forms.ChoiceField(
         label=_("Verification"), required=False, choices=[("", _("All")), *Verification.choices]
     )
+
+
+# --- Affiliations (issue 11, §6) ---------------------------------------------------------------
+
+
+class AffiliationForm(forms.ModelForm):  # type: ignore[type-arg]
+    """One of the NGO's people: name, e-mail where known, role, from/to dates."""
+
+    class Meta:
+        model = Affiliation
+        fields = ["name", "email", "role", "starts_on", "ends_on"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+        help_texts = {
+            "email": _(
+                "Where known: it links the person's account and keeps them out of "
+                "evaluating the NGO's applications."
+            ),
+            "ends_on": _("Leave empty while the link lasts."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The end date is before the start date."))
+        return data
+
+    def _post_clean(self) -> None:  # the service validates the model; the form only the input
+        pass
+
+
+class OwnAffiliationForm(AffiliationForm):
+    """An evaluator's own link to an NGO: which NGO, what role, when."""
+
+    ngo = forms.ModelChoiceField(label=_("NGO"), queryset=NGO.objects.order_by("sort_key"))
+
+    class Meta(AffiliationForm.Meta):
+        fields = ["ngo", "role", "starts_on", "ends_on"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        forms.ModelForm.__init__(self, *args, **kwargs)
+
+
+class VoidForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this link void?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+#: The optional "people of the NGO" part of the registration form.
+PeopleFormSet = forms.formset_factory(AffiliationForm, extra=2, max_num=30)

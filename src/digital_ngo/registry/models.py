@@ -5,9 +5,11 @@ and collation key of the names, so that search ignores diacritics and lists
 sort in Azerbaijani order on SQLite and PostgreSQL alike.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -327,11 +329,25 @@ class Sanction(models.Model):
         return f"{self.get_kind_display()} ({self.starts_on})"
 
 
+class AffiliationQuerySet(models.QuerySet["Affiliation"]):
+    def current(self) -> "AffiliationQuerySet":
+        """Links not voided (ended ones included: they stay part of the record)."""
+        return self.filter(voided_at__isnull=True)
+
+    def of_person(self, user: Any) -> "AffiliationQuerySet":
+        """Links to ``user``: by the account, else by the e-mail declared (any case)."""
+        by_email = Q(person__isnull=True, email__iexact=user.email) if user.email else Q(pk=None)
+        return self.filter(Q(person=user) | by_email)
+
+
 class Affiliation(models.Model):
     """A person's link to an NGO (founder, member, employee, board member) over a period.
 
-    Recorded from registry data and from people's own declarations; used to keep
-    evaluators away from applications of NGOs they are, or recently were, linked to.
+    Declared by the NGO's administrators (also when registering), by agency staff, or by
+    people themselves (evaluators in their profile); used to keep evaluators away from
+    applications of NGOs they are, or recently were, linked to. A person without an
+    account is named with an e-mail where known, and matched to an account by it. Links
+    are never deleted: they are ended (a "to" date) or voided with a reason.
     """
 
     class Role(models.TextChoices):
@@ -340,24 +356,72 @@ class Affiliation(models.Model):
         EMPLOYEE = "employee", _("Employee")
         BOARD = "board", _("Board member")
 
+    class Source(models.TextChoices):
+        NGO = "ngo", _("Declared by the NGO")
+        STAFF = "staff", _("Entered by the agency")
+        SELF = "self", _("Declared by the person")
+
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="affiliations",
+        null=True,
+        blank=True,
     )
+    name = models.CharField(_("full name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     ngo = models.ForeignKey(
-        NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="affiliations"
+        NGO, verbose_name=_("NGO"), on_delete=models.PROTECT, related_name="affiliations"
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("to"), null=True, blank=True)
+    source = models.CharField(
+        _("declared by"), max_length=8, choices=Source.choices, default=Source.NGO
+    )
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    voided_at = models.DateTimeField(_("voided"), null=True, blank=True)
+    void_reason = models.TextField(_("reason for voiding"), blank=True)
     history = HistoricalRecords()
+
+    objects = AffiliationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
-        ordering = ["-ends_on"]
+        ordering = ["-ends_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(name=""),
+                name="affiliation_names_someone",
+                violation_error_message=_("Give the person's name."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="affiliation_ends_after_start",
+                violation_error_message=_("The end date is before the start date."),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.person} — {self.ngo} ({self.get_role_display()})"
+        return f"{self.display_name} — {self.ngo} ({self.get_role_display()})"
+
+    @property
+    def display_name(self) -> str:
+        if self.person is not None:
+            return str(self.person.full_name or self.person.email)
+        return self.name
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None

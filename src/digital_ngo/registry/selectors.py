@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aztext import fold
 from digital_ngo.core.audit import HistoryEntry, merged_history
-from digital_ngo.registry.models import NGO, NGOStatus, Sanction, Verification
+from digital_ngo.core.search import folded_search
+from digital_ngo.registry.models import NGO, Affiliation, NGOStatus, Sanction, Verification
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,7 @@ class DirectoryFilters:
 
 def search_ngos(queryset: QuerySet[NGO], query: str) -> QuerySet[NGO]:
     """Keep NGOs whose names contain every word of ``query``, ignoring case and diacritics."""
-    for term in fold(query).split():
-        queryset = queryset.filter(search_text__contains=term)
-    return queryset
+    return folded_search(queryset, query, "search_text")
 
 
 def public_directory(filters: DirectoryFilters) -> QuerySet[NGO]:
@@ -104,3 +103,21 @@ def staff_ngo_list(filters: DirectoryFilters, verification: str = "") -> QuerySe
 def record_history(ngo: NGO) -> list[HistoryEntry]:
     """The audit trail of an NGO together with its documents and sanctions."""
     return merged_history(ngo, *ngo.documents.all(), *ngo.sanctions.all())
+
+
+def affiliations_of(ngo: NGO) -> QuerySet[Affiliation]:
+    """The NGO's declared people, voided links last, newest first."""
+    return (
+        Affiliation.objects.filter(ngo=ngo)
+        .select_related("person", "declared_by")
+        .order_by(F("voided_at").asc(nulls_first=True), F("ends_on").desc(nulls_first=True), "-pk")
+    )
+
+
+def affiliations_of_person(user: Any) -> QuerySet[Affiliation]:
+    """Every link to ``user`` (by account or e-mail), whoever declared it."""
+    return (
+        Affiliation.objects.of_person(user)
+        .select_related("ngo", "declared_by")
+        .order_by(F("voided_at").asc(nulls_first=True), F("ends_on").desc(nulls_first=True), "-pk")
+    )

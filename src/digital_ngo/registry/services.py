@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from digital_ngo.accounts.models import Role, User
+from digital_ngo.core.models import ActionLog
 from digital_ngo.core.notify import notify_ngo, notify_staff
 from digital_ngo.core.uploads import validate_document
 from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.registry.models import (
     NGO,
+    Affiliation,
     FieldOfActivity,
     LegalForm,
     NGODocument,
@@ -233,3 +235,112 @@ def impose_sanction(
 def void_sanction(*, staff: User, sanction: Sanction, reason: str) -> Sanction:
     """Void a sanction imposed in error; it stays on record with the reason."""
     return perform(SANCTION, sanction, "void", by=staff, reason=reason)
+
+
+# --- Affiliations: the NGO's people and people's own links (issue 11, §6) --------------------
+# Declared by NGO administrators, agency staff or the person (evaluators); never deleted:
+# ended with a "to" date or voided with a reason; every change is in the action log and
+# the model's history.
+
+AFFILIATION_FIELDS = ("name", "email", "role", "starts_on", "ends_on")
+
+
+def _affiliation_values(data: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """The given fields of ``data``; empty texts as "" and empty dates as ``None``."""
+    return {key: data.get(key) or ("" if key in {"name", "email"} else None) for key in keys}
+
+
+def _require_perm(user: User, permission: str, obj: Any) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(_("You may not change these links."))
+
+
+def _account_for(email: str) -> User | None:
+    """The account whose e-mail is ``email`` in any case, if there is exactly one."""
+    matches = list(User.objects.filter(email__iexact=email.strip())[:2]) if email else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def _save_affiliation(
+    affiliation: Affiliation, user: User, action: str, reason: str = ""
+) -> Affiliation:
+    if affiliation.person_id is None:
+        affiliation.person = _account_for(affiliation.email)
+    affiliation.full_clean()
+    affiliation.save()
+    ActionLog.record(
+        affiliation,
+        workflow="affiliation",
+        action=action,
+        actor=user,
+        reason=reason,
+        related=[affiliation.ngo],
+        public=affiliation.source != Affiliation.Source.SELF,
+    )
+    return affiliation
+
+
+@transaction.atomic
+def declare_ngo_person(*, user: User, ngo: NGO, data: Mapping[str, Any]) -> Affiliation:
+    """The NGO's administrator or agency staff: declare one of the NGO's people (name, e-mail
+    where known, role, dates); an account with that e-mail is linked."""
+    _require_perm(user, "registry.manage_affiliations", ngo)
+    source = Affiliation.Source.NGO if user.ngo_id == ngo.pk else Affiliation.Source.STAFF
+    affiliation = Affiliation(
+        ngo=ngo,
+        source=source,
+        declared_by=user,
+        **{
+            key: data.get(key) or ("" if key in {"name", "email"} else None)
+            for key in AFFILIATION_FIELDS
+        },
+    )
+    return _save_affiliation(affiliation, user, "declare")
+
+
+@transaction.atomic
+def declare_own_affiliation(*, user: User, ngo: NGO, data: Mapping[str, Any]) -> Affiliation:
+    """An evaluator: declare one's own past or present link to ``ngo``."""
+    _require_perm(user, "registry.declare_own_affiliation", None)
+    affiliation = Affiliation(
+        ngo=ngo,
+        person=user,
+        name=user.full_name,
+        email=user.email,
+        source=Affiliation.Source.SELF,
+        declared_by=user,
+        role=data.get("role") or "",
+        starts_on=data.get("starts_on"),
+        ends_on=data.get("ends_on"),
+    )
+    return _save_affiliation(affiliation, user, "declare")
+
+
+@transaction.atomic
+def update_affiliation(
+    *, user: User, affiliation: Affiliation, data: Mapping[str, Any]
+) -> Affiliation:
+    """Correct a link or end it (a "to" date); a voided link stays as it was."""
+    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation.pk)
+    _require_perm(user, "registry.change_affiliation", affiliation)
+    if affiliation.is_voided:
+        raise ValidationError(_("This link was voided and can no longer be changed."))
+    editable: tuple[str, ...] = AFFILIATION_FIELDS
+    if affiliation.source == Affiliation.Source.SELF:
+        editable = ("role", "starts_on", "ends_on")
+    for key, value in _affiliation_values(data, editable).items():
+        setattr(affiliation, key, value)
+    return _save_affiliation(affiliation, user, "edit")
+
+
+@transaction.atomic
+def void_affiliation(*, user: User, affiliation: Affiliation, reason: str) -> Affiliation:
+    """Void a link entered by mistake, with the reason; it stays on record, crossed out."""
+    affiliation = Affiliation.objects.select_for_update().get(pk=affiliation.pk)
+    _require_perm(user, "registry.change_affiliation", affiliation)
+    if affiliation.is_voided:
+        raise ValidationError(_("This link is already voided."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for this step.")})
+    affiliation.voided_at, affiliation.void_reason = timezone.now(), reason.strip()
+    return _save_affiliation(affiliation, user, "void", reason.strip())

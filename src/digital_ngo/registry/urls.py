@@ -21,4 +21,8 @@ urlpatterns = [
     path("staff/ngos/<int:pk>/sanctions/", views.impose_sanction, name="impose_sanction"),
     path("staff/ngos/<int:pk>/history/", views.ngo_history, name="history"),
     path("staff/sanctions/<int:pk>/void/", views.void_sanction, name="void_sanction"),
+    path("ngos/<int:pk>/people/", views.ngo_people, name="ngo_people"),
+    path("affiliations/<int:pk>/", views.edit_affiliation, name="edit_affiliation"),
+    path("affiliations/<int:pk>/void/", views.void_affiliation, name="void_affiliation"),
+    path("my/affiliations/", views.my_affiliations, name="my_affiliations"),
 ]

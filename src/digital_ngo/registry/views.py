@@ -7,16 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from digital_ngo.applications.selectors import ngo_applications, pipeline
 from digital_ngo.core.cache import ALL_PUBLIC, cached_page
 from digital_ngo.core.exports import requested_format, table_response
-from digital_ngo.core.forms import apply_validation_error
+from digital_ngo.core.forms import apply_validation_error, message_errors
 from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.core.timeline import timeline
@@ -25,13 +27,17 @@ from digital_ngo.press.selectors import published_mentions
 from digital_ngo.programmes import selectors as programme_selectors
 from digital_ngo.registry import selectors, services
 from digital_ngo.registry.forms import (
+    AffiliationForm,
     DirectoryFilterForm,
     NGORegistrationForm,
+    OwnAffiliationForm,
+    PeopleFormSet,
     ReturnForm,
     SanctionForm,
     StaffFilterForm,
+    VoidForm,
 )
-from digital_ngo.registry.models import NGO, NGODocument, Sanction, Verification
+from digital_ngo.registry.models import NGO, Affiliation, NGODocument, Sanction, Verification
 
 PAGE_SIZE = 25
 
@@ -89,6 +95,7 @@ def my_ngo(request: AuthenticatedRequest) -> HttpResponse:
             applications=ngo_applications(ngo)[:10],
             open_reports=grant_selectors.open_reports_of(ngo.pk),
             timeline=timeline(ngo, *ngo.sanctions.all(), public_only=True),
+            **_links(request.user, selectors.affiliations_of(ngo)),
         )
     return render(request, "registry/my_ngo.html", context)
 
@@ -100,8 +107,11 @@ def register_ngo(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("registry.register_ngo"):
         raise PermissionDenied
     form = NGORegistrationForm(request.POST or None, request.FILES or None)
+    people = PeopleFormSet(request.POST or None, prefix="people")
     done = _("Your NGO was submitted for the agency's technical check.")
-    return _registration(request, form, done, lambda **data: services.register_ngo(**data))
+    return _registration(
+        request, form, done, lambda **data: services.register_ngo(**data), people=people
+    )
 
 
 @login_required
@@ -124,22 +134,36 @@ def _registration(
     form: NGORegistrationForm,
     done: str,
     save: Callable[..., NGO],
+    people: Any = None,
 ) -> HttpResponse:
-    """Show the registration form; on a valid POST, ``save`` it through a service."""
-    if request.method == "POST" and form.is_valid():
+    """Show the registration form; on a valid POST, ``save`` it through a service (with the
+    NGO's people declared in the optional ``people`` formset, in the same transaction)."""
+    people_valid = people is None or people.is_valid()
+    if request.method == "POST" and form.is_valid() and people_valid:
         try:
-            save(
-                user=request.user,
-                data=form.ngo_data(),
-                fields=form.cleaned_data["fields"],
-                documents=form.documents(),
-            )
+            with transaction.atomic():
+                ngo = save(
+                    user=request.user,
+                    data=form.ngo_data(),
+                    fields=form.cleaned_data["fields"],
+                    documents=form.documents(),
+                )
+                for row in people or ():
+                    if row.has_changed():
+                        services.declare_ngo_person(
+                            user=request.user, ngo=ngo, data=row.cleaned_data
+                        )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, done)
             return redirect("registry:my_ngo")
-    context = {"form": form, "creating": form.instance.pk is None, "ngo": form.instance}
+    context = {
+        "form": form,
+        "creating": form.instance.pk is None,
+        "ngo": form.instance,
+        "people": people,
+    }
     return render(request, "registry/registration_form.html", context)
 
 
@@ -220,7 +244,9 @@ def staff_ngo_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency staff: an NGO's full record, documents, the verification decision and sanctions."""
     require_object_permission(request.user, "registry.view_staff_lists", None)
     ngo = get_object_or_404(NGO.objects.select_related("region", "district"), pk=pk)
-    return render(request, "registry/staff_ngo_detail.html", _detail_context(ngo))
+    context = _detail_context(ngo)
+    context.update(_links(request.user, selectors.affiliations_of(ngo)))
+    return render(request, "registry/staff_ngo_detail.html", context)
 
 
 def _detail_context(ngo: NGO, **forms: Any) -> dict[str, Any]:
@@ -333,3 +359,127 @@ def ngo_history(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_object_permission(request.user, "registry.view_history", ngo)
     entries = selectors.record_history(ngo)
     return render(request, "registry/history.html", {"ngo": ngo, "entries": entries})
+
+
+# --- Affiliations (issue 11, §6) ---------------------------------------------------------------
+
+
+def _links(user: Any, affiliations: Any) -> dict[str, Any]:
+    """Links to list, and those of them ``user`` may change (for the edit links)."""
+    rows = list(affiliations)
+    changeable = [row for row in rows if user.has_perm("registry.change_affiliation", row)]
+    return {"affiliations": rows, "changeable": changeable}
+
+
+def _affiliation_saved(request: HttpRequest, form: Any, save: Callable[[], Any]) -> bool:
+    """Run ``save`` for a valid form; put the service's refusal on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        save()
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return False
+    messages.success(request, _("The link was saved."))
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ngo_people(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The NGO's own people and agency staff: the NGO's declared people (founders, members,
+    employees, board members) with their dates; the NGO's administrator and the agency's
+    administrators and programme managers add people."""
+    ngo = get_object_or_404(NGO, pk=pk)
+    require_object_permission(request.user, "registry.view_affiliations", ngo)
+    form = AffiliationForm(request.POST or None)
+    if request.method == "POST":
+        require_object_permission(request.user, "registry.manage_affiliations", ngo)
+        data = form.cleaned_data if form.is_valid() else {}
+        if _affiliation_saved(
+            request,
+            form,
+            lambda: services.declare_ngo_person(user=request.user, ngo=ngo, data=data),
+        ):
+            return redirect("registry:ngo_people", pk=ngo.pk)
+    context = {
+        "ngo": ngo,
+        "form": form,
+        "can_manage": request.user.has_perm("registry.manage_affiliations", ngo),
+        **_links(request.user, selectors.affiliations_of(ngo)),
+    }
+    return render(request, "registry/ngo_people.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_affiliation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Whoever may change the link (the NGO's administrator for its NGO's people, the agency's
+    administrators and programme managers, an evaluator for their own): correct or end it."""
+    affiliation = get_object_or_404(Affiliation.objects.select_related("ngo", "person"), pk=pk)
+    require_object_permission(request.user, "registry.change_affiliation", affiliation)
+    form_class = OwnAffiliationForm if affiliation.source == "self" else AffiliationForm
+    form = form_class(request.POST or None, instance=Affiliation.objects.get(pk=pk))
+    if request.method == "POST":
+        data = form.cleaned_data if form.is_valid() else {}
+        if _affiliation_saved(
+            request,
+            form,
+            lambda: services.update_affiliation(
+                user=request.user, affiliation=affiliation, data=data
+            ),
+        ):
+            return redirect(_back_to(request.user, affiliation))
+    context = {
+        "affiliation": affiliation,
+        "form": form,
+        "void_form": VoidForm(),
+        "back": _back_to(request.user, affiliation),
+    }
+    return render(request, "registry/affiliation_form.html", context)
+
+
+def _back_to(user: Any, affiliation: Affiliation) -> str:
+    if affiliation.source == "self" and affiliation.person_id == user.pk:
+        return reverse("registry:my_affiliations")
+    return reverse("registry:ngo_people", args=[affiliation.ngo_id])
+
+
+@login_required
+@require_POST
+def void_affiliation(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Whoever may change the link: void it with a reason (it stays on record)."""
+    affiliation = get_object_or_404(Affiliation, pk=pk)
+    require_object_permission(request.user, "registry.change_affiliation", affiliation)
+    try:
+        services.void_affiliation(
+            user=request.user, affiliation=affiliation, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+        return redirect("registry:edit_affiliation", pk=pk)
+    messages.success(request, _("The link was voided; it stays on record."))
+    return redirect(_back_to(request.user, affiliation))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_affiliations(request: AuthenticatedRequest) -> HttpResponse:
+    """Evaluators: declare their own past and present links to NGOs (founder, member,
+    employee, board member); they are kept away from those NGOs' applications."""
+    require_object_permission(request.user, "registry.declare_own_affiliation", None)
+    form = OwnAffiliationForm(request.POST or None)
+    if request.method == "POST":
+        data = form.cleaned_data if form.is_valid() else {}
+        if _affiliation_saved(
+            request,
+            form,
+            lambda: services.declare_own_affiliation(user=request.user, ngo=data["ngo"], data=data),
+        ):
+            return redirect("registry:my_affiliations")
+    context = {
+        "form": form,
+        "show_ngo": True,
+        **_links(request.user, selectors.affiliations_of_person(request.user)),
+    }
+    return render(request, "registry/my_affiliations.html", context)

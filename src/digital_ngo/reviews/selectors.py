@@ -28,7 +28,9 @@ def registry_conflicts(
     """Links, now or in the last 2 years, between ``evaluator`` and the NGOs of ``application``."""
     since = (today or timezone.localdate()) - CONFLICT_WINDOW
     links = (
-        Affiliation.objects.filter(person=evaluator, ngo_id__in=involved_ngo_ids(application))
+        Affiliation.objects.current()
+        .of_person(evaluator)  # by account, else by e-mail (issue 11 §6)
+        .filter(ngo_id__in=involved_ngo_ids(application))
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=since))
         .select_related("ngo")
     )
