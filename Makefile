@@ -7,6 +7,8 @@ APP       := $(VENV)/bin/digital-ngo
 APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
+MAIL_SMTP_PORT ?= 2525
+MAIL_WEB_PORT ?= 8925
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
 .PHONY: demo test bench lint install system-packages assets messages clean aztext-lexicon
@@ -17,7 +19,11 @@ demo: install
 	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
 	@echo "Serving on http://$(HOST_PORT)/ with a background task worker (Ctrl+C stops both)"
-	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	@echo "Mail sent by the platform arrives at the local SMTP sink: http://127.0.0.1:$(MAIL_WEB_PORT)/"
+	$(PY) -m digital_ngo.core.mailsink --smtp $(MAIL_SMTP_PORT) --web $(MAIL_WEB_PORT) & sink=$$!; \
+	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT=$(MAIL_SMTP_PORT) \
+	$(APP) db_worker --no-reload & worker=$$!; trap "kill $$worker $$sink" EXIT INT TERM; \
+	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT=$(MAIL_SMTP_PORT) \
 	DEBUG=false $(VENV)/bin/gunicorn digital_ngo.wsgi --bind $(HOST_PORT) --workers 2 --access-logfile -
 
 test: install
@@ -26,6 +32,7 @@ test: install
 bench: install
 	$(PY) bench/aztext_bench.py --heldout var/aztext-heldout
 	$(PY) bench/opendata_bench.py
+	$(PY) bench/campaigns_bench.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench scripts

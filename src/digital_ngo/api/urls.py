@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from digital_ngo.api import views
+from digital_ngo.api import outreach, views
 
 router = DefaultRouter()
 router.register("ngos", views.NGOViewSet, basename="ngo")
@@ -13,6 +13,8 @@ router.register("calls", views.CallViewSet, basename="call")
 router.register("projects", views.ProjectViewSet, basename="project")
 router.register("applications", views.ApplicationViewSet, basename="application")
 router.register("reports", views.ReportViewSet, basename="report")
+router.register("statements", outreach.StatementViewSet, basename="statement")
+router.register("coalitions", outreach.CoalitionViewSet, basename="coalition")
 
 app_name = "api"
 

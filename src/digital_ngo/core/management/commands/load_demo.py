@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from digital_ngo.accounts import demo as account_demo
 from digital_ngo.applications import demo as grant_demo
+from digital_ngo.campaigns import demo as campaigns_demo
+from digital_ngo.coalitions import demo as coalitions_demo
 from digital_ngo.grants import demo as grants_demo
 from digital_ngo.media import demo as media_demo
 from digital_ngo.press import demo as press_demo
@@ -45,6 +47,9 @@ class Command(BaseCommand):
         )
         clippings = press_demo.load_clippings(admin, outlets)
         self.stdout.write(f"Press archive: {clippings} demo clippings read and restored.")
+        platform = coalitions_demo.load_platform()
+        self.stdout.write(f"Coalitions: {platform.name_en}, {platform.members.count()} members.")
+        self.stdout.write(f"Statements: {campaigns_demo.load(manager, admin)}.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""
