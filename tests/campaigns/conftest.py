@@ -70,11 +70,16 @@ def smtp_server(settings: Any) -> Iterator[Recorder]:
 def outlets(db: Any) -> Callable[..., list[MediaContact]]:
     """Create ``n`` outlets with one contact each (``opted_out`` of them opted out)."""
 
-    def make(n: int, opted_out: int = 0, kind: str = MediaOutlet.Kind.NEWSPAPER) -> list[MediaContact]:
+    def make(
+        n: int, opted_out: int = 0, kind: str = MediaOutlet.Kind.NEWSPAPER
+    ) -> list[MediaContact]:
         contacts = []
         for i in range(n):
             outlet = MediaOutlet.objects.create(
-                name=f"Qəzet {kind} {i}", kind=kind, registry_number=f"T-{kind}-{i}", languages=["az"]
+                name=f"Qəzet {kind} {i}",
+                kind=kind,
+                registry_number=f"T-{kind}-{i}",
+                languages=["az"],
             )
             contacts.append(
                 MediaContact.objects.create(

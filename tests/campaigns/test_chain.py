@@ -23,7 +23,11 @@ def signed(make_user: Any) -> Statement:
     author, approver = make_user(Role.PROGRAMME_MANAGER), make_user(Role.AGENCY_ADMIN)
     statement = services.create_statement(
         author=author,
-        data={"title_az": "Bəyanat", "text_az": "Mətn", "signing_opens": timezone.now() - timedelta(1)},
+        data={
+            "title_az": "Bəyanat",
+            "text_az": "Mətn",
+            "signing_opens": timezone.now() - timedelta(1),
+        },
     )
     statement = services.approve_statement(staff=approver, statement=statement)
     now = timezone.now()
@@ -39,8 +43,12 @@ def signed(make_user: Any) -> Statement:
             confirmed_at=now + timedelta(seconds=i),
         )
     Signature.objects.create(
-        statement=statement, organisation="Gözləyən", name_key="gozleyen", country="AZ",
-        representative="A", email="p@gmail.com",
+        statement=statement,
+        organisation="Gözləyən",
+        name_key="gozleyen",
+        country="AZ",
+        representative="A",
+        email="p@gmail.com",
     )
     return statement
 

@@ -27,7 +27,9 @@ def test_every_recipient_gets_one_message_and_the_statement_is_sent(
     outlets(5, opted_out=1)
     statement = _start(approved_statement())
     assert mailing.run(statement.pk) == 4
-    assert sorted(smtp_server.recipients()) == [f"desk{i}@newspaper.example.az" for i in range(1, 5)]
+    assert sorted(smtp_server.recipients()) == [
+        f"desk{i}@newspaper.example.az" for i in range(1, 5)
+    ]
     statement.refresh_from_db()
     assert statement.status == Statement.Status.SENT
     rows = dict(Delivery.objects.values_list("email", "status"))
@@ -63,8 +65,10 @@ def test_restart_after_a_worker_died_mid_run_sends_no_duplicate(
     received = smtp_server.recipients()
     assert len(received) == len(set(received)) == 5
     died_on.refresh_from_db()
-    assert died_on.status == Delivery.Status.FAILED and "Interrupted" in died_on.reason or (
-        "worker" in died_on.reason
+    assert (
+        died_on.status == Delivery.Status.FAILED
+        and "Interrupted" in died_on.reason
+        or ("worker" in died_on.reason)
     )
     assert Statement.objects.get(pk=statement.pk).status == Statement.Status.SENT
 

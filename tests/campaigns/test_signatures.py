@@ -68,7 +68,12 @@ def _form(**fields: Any) -> dict[str, str]:
 
 
 def _link(message: Any) -> str:
-    return re.search(r"https?://\S+/confirm/\S+/", message.body).group(0).split("://", 1)[1].split("/", 1)[1]  # type: ignore[union-attr]
+    return (
+        re.search(r"https?://\S+/confirm/\S+/", message.body)
+        .group(0)
+        .split("://", 1)[1]
+        .split("/", 1)[1]
+    )  # type: ignore[union-attr]
 
 
 def test_sign_confirm_by_link_and_the_tally_counts(open_statement: Statement, post: Any) -> None:
@@ -104,7 +109,9 @@ def test_a_second_attempt_by_the_same_organisation_is_refused_politely(
     assert Signature.objects.count() == 1
     # The same name in another country is another organisation; a webmail domain is not unique.
     client.post(f"/statements/{open_statement.pk}/sign/", _form(country="TR", email="a@gmail.com"))
-    client.post(f"/statements/{open_statement.pk}/sign/", _form(organisation="X", email="b@gmail.com"))
+    client.post(
+        f"/statements/{open_statement.pk}/sign/", _form(organisation="X", email="b@gmail.com")
+    )
     assert Signature.objects.count() == 3
 
 
@@ -199,7 +206,9 @@ def test_parallel_signings_leave_exactly_one_row_per_organisation(
 
     def attempt(i: int) -> None:
         org = i % 10  # 10 organisations, each tried 4 times with different spellings/e-mails
-        name = [f"Təşkilat {org}", f"TƏŞKİLAT {org}", f"teskilat  {org}", f"Təşkilat {org}."][i // 10]
+        name = [f"Təşkilat {org}", f"TƏŞKİLAT {org}", f"teskilat  {org}", f"Təşkilat {org}."][
+            i // 10
+        ]
         try:
             signatures.sign(
                 statement=statement,

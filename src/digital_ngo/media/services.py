@@ -215,6 +215,9 @@ def _classify(result: RowResult, values: dict[str, Any], emails: list[str]) -> N
         result.reasons.append(_("The name matches an outlet with another register number."))
         return
     result.outlet_id = outlet.pk
+    if fold(outlet.name) == fold(values["name"]):
+        # The same name spelled without diacritics or in capitals keeps the register's spelling.
+        values["name"] = result.values["name"] = outlet.name
     for key, new in values.items():
         old = getattr(outlet, key)
         if str(old or "") != str(new or "") and not (key == "languages" and old == new):
