@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Azerbaijani translations of the media registry, statements, signatures and coalitions."""
 
 AZ = {

@@ -1,5 +1,6 @@
 """Mailing a statement through a real SMTP server: throttle, retry, opt-out, never twice."""
 
+import itertools
 import threading
 import time
 from typing import Any
@@ -65,11 +66,7 @@ def test_restart_after_a_worker_died_mid_run_sends_no_duplicate(
     received = smtp_server.recipients()
     assert len(received) == len(set(received)) == 5
     died_on.refresh_from_db()
-    assert (
-        died_on.status == Delivery.Status.FAILED
-        and "Interrupted" in died_on.reason
-        or ("worker" in died_on.reason)
-    )
+    assert died_on.status == Delivery.Status.FAILED and "Yarımçıq" in died_on.reason
     assert Statement.objects.get(pk=statement.pk).status == Statement.Status.SENT
 
 
@@ -126,7 +123,7 @@ def test_throttle_spaces_the_messages(
     mailing.run(statement.pk)
     assert time.monotonic() - started >= 0.3  # 4 messages need at least 3 intervals
     sent = list(Delivery.objects.order_by("sent_at").values_list("sent_at", flat=True))
-    gaps = [(b - a).total_seconds() for a, b in zip(sent, sent[1:], strict=False)]
+    gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(sent)]
     assert min(gaps) >= 0.09
 
 

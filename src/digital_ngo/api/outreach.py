@@ -57,7 +57,6 @@ class StatementSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         ).data
 
 
-
 class MemberSerializer(serializers.Serializer):  # type: ignore[type-arg]
     organisation = serializers.CharField()
     country = serializers.CharField()
@@ -90,7 +89,6 @@ class CoalitionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
     @extend_schema_field(CountryCountSerializer(many=True))
     def get_members_by_country(self, coalition: Coalition) -> list[dict[str, Any]]:
         return [{"country": c, "count": n} for c, n in members_by_country(coalition)]
-
 
 
 class StatementViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]

@@ -23,8 +23,9 @@ SEED = 1023
 APPEAL = "Media nümayəndələrinə müraciət: QHT-lərin ictimai həyatda rolu"
 STATEMENT = "Qlobal Cənub QHT Platformasının Bakı Bəyanatı"
 APPEAL_TEXT = (
-    "Hörmətli redaksiya!\n\nQeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi vətəndaş cəmiyyəti "
-    "təşkilatlarının layihələri barədə ictimaiyyətin məlumatlandırılmasında KİV-lərin rolunu yüksək "
+    "Hörmətli redaksiya!\n\nQeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi vətəndaş "
+    "cəmiyyəti təşkilatlarının layihələri barədə ictimaiyyətin məlumatlandırılmasında KİV-lərin "
+    "rolunu yüksək "
     "qiymətləndirir və sizi 2026-cı il qrant müsabiqəsinin nəticələrini işıqlandırmağa dəvət edir."
 )
 STATEMENT_TEXT = (
@@ -33,7 +34,8 @@ STATEMENT_TEXT = (
 )
 STATEMENT_TEXT_EN = (
     "We, the non-governmental organisations of the countries of the Global South, call for joint "
-    "action for sustainable development, climate justice and international cooperation of civil society."
+    "action for sustainable development, climate justice and international cooperation of "
+    "civil society."
 )
 
 
@@ -55,6 +57,7 @@ def _appeal(author: User, approver: User) -> Statement:
             "title_az": APPEAL,
             "text_az": APPEAL_TEXT,
             "segment_countries": ["AZ"],
+            "segment_kinds": ["newspaper", "online", "news_agency", "tv"],
             "segment_statuses": [MediaOutlet.Status.ACTIVE],
         },
     )
@@ -101,15 +104,16 @@ def _statement(author: User, approver: User) -> Statement:
 @transaction.atomic
 def _signatures(statement: Statement, opens: datetime) -> None:
     rng = random.Random(SEED)
-    codes = ["AZ"] + rng.sample(
-        sorted(c.alpha_2 for c in pycountry.countries if c.alpha_2 != "AZ"), 136
-    )
+    codes = [
+        "AZ",
+        *rng.sample(sorted(c.alpha_2 for c in pycountry.countries if c.alpha_2 != "AZ"), 136),
+    ]
     per_country = [150] + [1] * 136
     for _ in range(1023 - sum(per_country)):
         per_country[rng.randrange(1, 137)] += 1
     rows, n = [], 0
     for code, count in zip(codes, per_country, strict=True):
-        country = pycountry.countries.get(alpha_2=code).name
+        country = pycountry.countries.get(alpha_2=code).name  # type: ignore[union-attr]
         for i in range(count):
             n += 1
             rows.append(

@@ -82,7 +82,7 @@ class StatementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["segment_countries"].choices = country_choices()
+        self.fields["segment_countries"].choices = country_choices()  # type: ignore[attr-defined]
 
 
 class SignForm(forms.ModelForm):
@@ -105,7 +105,7 @@ class SignForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *country_choices()]
+        self.fields["country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
         self.fields["email"].help_text = _("We send a link to confirm the signature to it.")
 
     def validate_unique(self) -> None:

@@ -73,7 +73,7 @@ def build_message(statement: Statement, delivery: Delivery) -> EmailMessage:
     )
     for attachment in statement.attachments.all():
         with attachment.file.open("rb") as handle:
-            message.attach(attachment.file.name.rsplit("/", 1)[-1], handle.read())
+            message.attach(str(attachment.file.name).rsplit("/", 1)[-1], handle.read())
     return message
 
 
@@ -121,12 +121,13 @@ def _finish(delivery: Delivery, status: str, reason: str = "", **extra: Any) -> 
 def _smtp_error(error: Exception, email: str) -> tuple[bool, str]:
     """(temporary?, the server's reason) for an SMTP failure."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, text = error.recipients.get(email, (550, b""))
-        reason = f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+        code, raw = error.recipients.get(email, (550, b""))
+        reason = f"{code} {raw.decode(errors='replace') if isinstance(raw, bytes) else raw}"
         return 400 <= code < 500, reason
     if isinstance(error, smtplib.SMTPResponseException):
         text = error.smtp_error
-        reason = f"{error.smtp_code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+        detail = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+        reason = f"{error.smtp_code} {detail}"
         return 400 <= error.smtp_code < 500, reason
     return True, f"{type(error).__name__}: {error}"
 

@@ -28,7 +28,33 @@ from digital_ngo.core.workflow import perform, record_creation
 
 CONFIRM_SALT = "campaigns.signature.confirm"
 PUBLIC_MAIL = frozenset(
-    ["gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "mail.ru", "yandex.ru", "yandex.com", "gmx.de", "gmx.net", "aol.com", "proton.me", "protonmail.com", "mail.az", "box.az", "rambler.ru", "inbox.ru", "bk.ru", "list.ru", "zoho.com", "qq.com", "163.com", "web.de"]
+    [
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "icloud.com",
+        "mail.ru",
+        "yandex.ru",
+        "yandex.com",
+        "gmx.de",
+        "gmx.net",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "mail.az",
+        "box.az",
+        "rambler.ru",
+        "inbox.ru",
+        "bk.ru",
+        "list.ru",
+        "zoho.com",
+        "qq.com",
+        "163.com",
+        "web.de",
+    ]
 )
 FIELDS = (
     "organisation",
@@ -225,6 +251,8 @@ def sign_as_ngo(*, user: User, statement: Statement) -> Signature:
         raise PermissionDenied(_("You may not take this step."))
     _ensure_open(statement)
     ngo = user.ngo
+    if ngo is None:
+        raise PermissionDenied(_("You may not take this step."))
     data = {
         "organisation": ngo.name_az,
         "country": str(ngo.country or "AZ"),

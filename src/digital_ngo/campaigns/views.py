@@ -23,6 +23,7 @@ from digital_ngo.campaigns.workflows import SIGNATURE, STATEMENT
 from digital_ngo.core.countries import country_name
 from digital_ngo.core.exports import table_response
 from digital_ngo.core.forms import apply_validation_error, message_errors
+from digital_ngo.core.http import AuthenticatedRequest
 from digital_ngo.core.permissions import require_object_permission
 from digital_ngo.core.timeline import timeline
 from digital_ngo.media.services import opt_out
@@ -118,12 +119,12 @@ def confirm(request: HttpRequest, pk: int, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def sign_as_ngo(request: HttpRequest, pk: int) -> HttpResponse:
+def sign_as_ngo(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The administrator of a verified NGO: sign for the NGO in one click."""
     statement = _public(pk)
     require_object_permission(request.user, "campaigns.sign_as_ngo", None)
     try:
-        signing.sign_as_ngo(user=request.user, statement=statement)  # type: ignore[arg-type]
+        signing.sign_as_ngo(user=request.user, statement=statement)
     except ValidationError as error:
         messages.info(request, error.messages[0])
     else:
@@ -131,7 +132,7 @@ def sign_as_ngo(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("campaigns:detail", pk=statement.pk)
 
 
-def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse | StreamingHttpResponse:
     """Everyone: the signatories as CSV, XLSX or the tamper-evident chained JSON Lines."""
     statement = _public(pk)
     if kind == "jsonl":
@@ -185,7 +186,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def staff_list(request: HttpRequest) -> HttpResponse:
+def staff_list(request: AuthenticatedRequest) -> HttpResponse:
     """Agency staff: every statement with its status."""
     require_object_permission(request.user, "campaigns.view_staff", None)
     page = Paginator(Statement.objects.select_related("author"), 25).get_page(
@@ -196,7 +197,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def staff_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def staff_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     """Agency administrators and programme managers: draft a statement or change a draft."""
     require_object_permission(request.user, "campaigns.create_statement", None)
     statement = get_object_or_404(Statement, pk=pk) if pk else None
@@ -205,11 +206,11 @@ def staff_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         data = {k: v for k, v in form.cleaned_data.items()}
         try:
             if statement is None:
-                statement = services.create_statement(author=request.user, data=data)  # type: ignore[arg-type]
+                statement = services.create_statement(author=request.user, data=data)
             else:
                 statement = services.update_statement(
                     staff=request.user, statement=statement, data=data
-                )  # type: ignore[arg-type]
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -218,7 +219,7 @@ def staff_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
-def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency staff: a statement, its recipients' count, progress, steps and timeline."""
     require_object_permission(request.user, "campaigns.view_staff", None)
     statement = get_object_or_404(Statement, pk=pk)
@@ -243,7 +244,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def staff_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency staff: the sending progress (polled by HTMX)."""
     require_object_permission(request.user, "campaigns.view_staff", None)
     statement = get_object_or_404(Statement, pk=pk)
@@ -256,7 +257,7 @@ def staff_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def staff_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def staff_step(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
     """Agency administrators and programme managers: approve (not the author), send, resume."""
     require_object_permission(request.user, "campaigns.view_staff", None)
     statement = get_object_or_404(Statement, pk=pk)
@@ -268,7 +269,7 @@ def staff_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in actions:
         raise Http404
     try:
-        actions[action](staff=request.user, statement=statement)  # type: ignore[operator]
+        actions[action](staff=request.user, statement=statement)
     except ValidationError as error:
         message_errors(request, error)
     except PermissionDenied:
@@ -280,17 +281,17 @@ def staff_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def staff_signature_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def staff_signature_step(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
     """Agency administrators and programme managers: verify, or reject with a reason."""
     require_object_permission(request.user, "campaigns.review_signatures", None)
     signature = get_object_or_404(Signature, pk=pk)
     try:
         if action == "verify":
-            signing.verify_signature(staff=request.user, signature=signature)  # type: ignore[arg-type]
+            signing.verify_signature(staff=request.user, signature=signature)
         elif action == "reject":
             form = ReasonForm(request.POST)
             reason = form.data.get("reason", "")
-            signing.reject_signature(staff=request.user, signature=signature, reason=reason)  # type: ignore[arg-type]
+            signing.reject_signature(staff=request.user, signature=signature, reason=reason)
         else:
             raise Http404
     except ValidationError as error:

@@ -1,4 +1,4 @@
-"""Demo coalition: a Global South NGO platform founded in Baku in 2024 (~120 members, ~116 countries)."""
+"""Demo coalition: a Global South NGO platform, Baku 2024 (~120 members, ~116 countries)."""
 
 import random
 from datetime import date, timedelta
@@ -40,14 +40,15 @@ def load_platform() -> Coalition:
             "governing_bodies": "Ümumi Yığıncaq; İdarə Heyəti (11 üzv); Katiblik (Bakı)",
             "description_az": "Qlobal Cənub ölkələrinin qeyri-hökumət təşkilatlarını birləşdirən "
             "beynəlxalq platforma. Təsis konfransında 116 ölkədən 120 nümayəndə iştirak edib.",
-            "description_en": "An international platform of non-governmental organisations from the "
-            "countries of the Global South; 120 representatives from 116 countries at its founding.",
+            "description_en": "An international platform of non-governmental organisations "
+            "from the countries of the Global South; 120 representatives from 116 countries "
+            "at its founding.",
         },
     )
     if not created:
         return platform
     rng = random.Random(SEED)
-    founded = platform.founded_on
+    founded = date(2024, 10, 3)
     members = []
     local = list(NGO.objects.filter(country="AZ").order_by("pk")[:5])
     for ngo in local:
@@ -62,7 +63,7 @@ def load_platform() -> Coalition:
             )
         )
     for i, code in enumerate(countries(rng, 115)):
-        name = pycountry.countries.get(alpha_2=code).name
+        name = pycountry.countries.get(alpha_2=code).name  # type: ignore[union-attr]
         role = (
             Membership.Role.FOUNDER
             if i < 60
@@ -89,7 +90,8 @@ def load_platform() -> Coalition:
         place="Bakı",
         attendance=120,
         countries_present=116,
-        decisions="Platforma təsis edildi; nizamnamə və Bakı Bəyannaməsi qəbul edildi; İdarə Heyəti seçildi.",
+        decisions="Platforma təsis edildi; nizamnamə və Bakı Bəyannaməsi qəbul edildi; "
+        "İdarə Heyəti seçildi.",
     )
     Assembly.objects.create(
         coalition=platform,

@@ -11,9 +11,7 @@ from digital_ngo.core.countries import country_name
 
 def coalition_list(request: HttpRequest) -> HttpResponse:
     """Everyone: coalitions, networks and platforms with their number of members."""
-    return render(
-        request, "coalitions/list.html", {"coalitions": selectors.public_coalitions()}
-    )
+    return render(request, "coalitions/list.html", {"coalitions": selectors.public_coalitions()})
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -178,7 +178,9 @@ def _match(values: dict[str, Any]) -> MediaOutlet | None:
 
 def plan_import(rows: list[dict[str, str]]) -> ImportReport:
     """The dry run: what each row would do, and why a row is rejected."""
-    results, numbers, names = [], {}, {}
+    results: list[RowResult] = []
+    numbers: dict[str, int] = {}
+    names: dict[str, int] = {}
     for line, row in enumerate(rows, 2):
         values, emails, reasons = _parse(row)
         number, folded = values["registry_number"], fold(values["name"])
@@ -241,7 +243,7 @@ def commit_import(rows: list[dict[str, str]]) -> ImportReport:
             if result.action == "create":
                 outlet = MediaOutlet(**values)
             elif result.action == "change":
-                outlet = MediaOutlet.objects.select_for_update().get(pk=result.outlet_id)
+                outlet = MediaOutlet.objects.select_for_update().get(pk=int(result.outlet_id or 0))
                 for key, value in values.items():
                     setattr(outlet, key, value)
             else:
