@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from digital_ngo.campaigns.models import Signature, Statement
@@ -15,6 +16,17 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("tr", _("Turkish")),
 ]
+
+
+_CHOICES: dict[str, list[tuple[str, str]]] = {}
+
+
+def countries_sorted() -> list[tuple[str, str]]:
+    """Country choices in the active language, sorted once per language (not per request)."""
+    language = (get_language() or "az")[:2]
+    if language not in _CHOICES:
+        _CHOICES[language] = country_choices()
+    return _CHOICES[language]
 
 
 class StatementForm(forms.ModelForm):
@@ -82,7 +94,7 @@ class StatementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["segment_countries"].choices = country_choices()  # type: ignore[attr-defined]
+        self.fields["segment_countries"].choices = countries_sorted()  # type: ignore[attr-defined]
 
 
 class SignForm(forms.ModelForm):
@@ -105,7 +117,7 @@ class SignForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
+        self.fields["country"].choices = [("", "—"), *countries_sorted()]  # type: ignore[attr-defined]
         self.fields["email"].help_text = _("We send a link to confirm the signature to it.")
 
     def validate_unique(self) -> None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from digital_ngo.core.countries import country_choices
+from digital_ngo.campaigns.forms import countries_sorted
 from digital_ngo.media.models import MediaOutlet
 
 LANGUAGES = [
@@ -28,7 +28,7 @@ class OutletFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
+        self.fields["country"].choices = [("", "—"), *countries_sorted()]  # type: ignore[attr-defined]
 
 
 class ImportForm(forms.Form):
