@@ -179,6 +179,8 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "/uploads-are-not-served-here/"  # no URL route: see registry.views.download_document
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+#: How far (in percent) spending may exceed a budget line before a report is refused.
+BUDGET_LINE_TOLERANCE_PERCENT = int(os.environ.get("BUDGET_LINE_TOLERANCE_PERCENT", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -1,6 +1,7 @@
 """The REST API: public reads, token auth, the same permission rules as the pages,
 report submission through the services, and clear 4xx bodies for bad input."""
 
+import base64
 from datetime import date
 from decimal import Decimal
 
@@ -11,9 +12,9 @@ from rest_framework.test import APIClient
 from digital_ngo.accounts.models import Role
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
-from digital_ngo.grants import services as grant_services
 from digital_ngo.registry.models import Verification
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, pdf_bytes
+from tests.fixtures.grants import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +30,7 @@ def grant(complete, ngo_admin, manager):
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    return grant_services.conclude_agreement(
-        staff=manager,
-        application=Application.objects.get(pk=complete.pk),
-        starts_on=date(2026, 3, 2),
-    )
+    return conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
 
 
 def error_of(response):
@@ -100,6 +97,8 @@ def test_an_ngo_submits_a_report_through_the_api(api, ngo_admin, grant):
                 "spent_on": "2026-04-01",
                 "amount": "5000",
                 "description": "Zal",
+                "document": base64.b64encode(pdf_bytes()).decode(),
+                "document_name": "qebz.pdf",
             }
         ],
     }

@@ -34,8 +34,8 @@ from schemathesis.checks import not_a_server_error
 
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
-from digital_ngo.grants import services as grant_services
 from digital_ngo.grants.models import Grant
+from tests.fixtures.grants import conclude
 
 # Transactions, like production: a 5xx from a database error then cannot poison the test's
 # wrapping transaction and turn every later operation into a false failure (PostgreSQL).
@@ -93,11 +93,7 @@ def grant(
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    return grant_services.conclude_agreement(
-        staff=manager,
-        application=Application.objects.get(pk=complete.pk),
-        starts_on=date(2026, 3, 2),
-    )
+    return conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
 
 
 def real_ids(grant: Grant) -> dict[str, int]:

@@ -13,6 +13,7 @@ from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
 from digital_ngo.decisions import services as decision_services
 from digital_ngo.decisions.models import Appeal
+from tests.fixtures.grants import close_call
 
 pytestmark = pytest.mark.django_db
 EVERYONE = sorted({r.value for r in Role} | {"anonymous", "lead"})
@@ -46,6 +47,7 @@ def test_appeal_and_ruling(client, users, ngo_admin, complete, make_user, role):
     application_services.submit(user=ngo_admin, application=complete)
     Application.objects.filter(pk=complete.pk).update(status="scored", score=Decimal("30"))
     admin = make_user(Role.AGENCY_ADMIN)
+    close_call(complete.call)
     decision_services.record_decision(staff=admin, call=complete.call, minutes="İclas")
     client = login(client, users, ngo_admin, role)
     client.post(reverse("decisions:appeal", args=[complete.pk]), {"text": "Ballar ədalətsizdir."})

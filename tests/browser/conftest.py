@@ -55,6 +55,8 @@ def page(browser: Browser, live_server: Any, request: pytest.FixtureRequest) -> 
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     tab = context.new_page()
+    # irreversible steps ask with window.confirm(); the person in these tests agrees
+    tab.on("dialog", lambda dialog: dialog.accept())
     try:
         yield tab
     finally:

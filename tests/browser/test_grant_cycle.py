@@ -32,6 +32,7 @@ from digital_ngo.media.models import MediaOutlet
 from digital_ngo.registry.models import Affiliation
 from digital_ngo.reviews.models import Assignment
 from tests.conftest import PASSWORD, pdf_bytes
+from tests.fixtures.grants import close_call
 
 # The live server needs committed data, hence transactions (see test_registration_flow.py).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -279,6 +280,9 @@ def fill_report(
         page.locator(prefix + "spent_on").fill(timezone.localdate().isoformat())
         page.locator(prefix + "amount").fill(amount)
         page.locator(prefix + "description").fill(text)
+        page.locator(prefix + "document").set_input_files(
+            {"name": "qebz.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
+        )
         if outlet:
             page.locator(prefix + "outlet").select_option(label=outlet)
     page.get_by_role("button", name="Hesabatı təqdim edin").click()
@@ -377,7 +381,9 @@ def test_one_grant_from_the_call_to_its_closure(
     assert application.score == Decimal("75.00")
     assert not Assignment.objects.filter(is_tiebreak=True).exists()
 
-    # 5. The agency administrator records the board's decision and concludes the agreement.
+    # 5. The call has closed; the agency administrator records the board's decision and,
+    # once the appeal window has passed, concludes the agreement.
+    close_call(call)
     log_in(page, admin)
     page.goto(f"/staff/calls/{call.pk}/ranking/")
     ranked = row(page.locator("main table"), PROJECT)
@@ -391,6 +397,9 @@ def test_one_grant_from_the_call_to_its_closure(
     assert application.status == Application.Status.FUNDED
     assert application.awarded_amount == Decimal("12000")
     assert Decision.objects.get(call=call).decided_by == admin
+    Decision.objects.filter(call=call).update(
+        appeals_until=timezone.now() - timedelta(days=1)
+    )  # the appeal window has passed
 
     page.goto(f"/applications/{application.pk}/")
     expect(page.locator("main .badge")).to_have_text("Maliyyələşdirilib")

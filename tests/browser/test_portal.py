@@ -21,10 +21,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
-from digital_ngo.grants import services as grant_services
 from digital_ngo.grants.models import Grant
 from digital_ngo.registry.models import EconomicRegion
 from tests.browser.conftest import RESULTS_DIR
+from tests.fixtures.grants import conclude
 
 # The live server needs committed data, hence transactions (see test_registration_flow.py).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,11 +49,7 @@ def grant(complete: Application, ngo_admin: Any, manager: Any) -> Grant:
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    return grant_services.conclude_agreement(
-        staff=manager,
-        application=Application.objects.get(pk=complete.pk),
-        starts_on=date(2026, 3, 2),
-    )
+    return conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
 
 
 def rgb(css: str) -> tuple[int, int, int]:

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
-from digital_ngo.grants import services as grant_services
+from tests.fixtures.grants import conclude
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,7 @@ def grant(complete, ngo_admin, manager):
     Application.objects.filter(pk=complete.pk).update(
         status="funded", awarded_amount=Decimal("12000")
     )
-    return grant_services.conclude_agreement(
-        staff=manager,
-        application=Application.objects.get(pk=complete.pk),
-        starts_on=date(2026, 3, 2),
-    )
+    return conclude(manager, Application.objects.get(pk=complete.pk), date(2026, 3, 2))
 
 
 def test_home_shows_figures_and_charts_with_tables(client, grant):

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from digital_ngo.accounts.models import Role
 from digital_ngo.applications import services as application_services
@@ -17,7 +17,7 @@ from digital_ngo.decisions import selectors, services
 from digital_ngo.decisions.models import Appeal, Decision
 from digital_ngo.funding.models import Call
 from digital_ngo.registry.models import FieldOfActivity
-from tests.fixtures.grants import fill
+from tests.fixtures.grants import close_call, fill
 
 pytestmark = pytest.mark.django_db
 Status = Application.Status
@@ -91,6 +91,7 @@ def test_recording_the_decision_sets_statuses_and_notifies_with_scores(
     winner, reserve = scored(90, 12000), scored(80, 12000)
     admin = make_user(Role.AGENCY_ADMIN)
     with django_capture_on_commit_callbacks(execute=True):
+        close_call(call)
         services.record_decision(
             staff=admin, call=call, minutes="Müşahidə Şurasının 3 saylı iclası"
         )
@@ -105,9 +106,10 @@ def test_recording_the_decision_sets_statuses_and_notifies_with_scores(
 
 def test_only_an_administrator_records_and_not_during_evaluation(call, scored, manager, make_user):
     scored(90, 1000)
+    pending = scored(60, 1000)
+    close_call(call)
     with pytest.raises(PermissionDenied):
         services.record_decision(staff=manager, call=call, minutes="x")
-    pending = scored(60, 1000)
     Application.objects.filter(pk=pending.pk).update(status=Status.UNDER_EVALUATION)
     with pytest.raises(ValidationError):
         services.record_decision(staff=make_user(Role.AGENCY_ADMIN), call=call, minutes="x")
@@ -120,6 +122,7 @@ def test_appeal_once_within_the_window_and_ruling(call, scored, make_user, make_
     applicant = application.ngo.people.get()
     with pytest.raises(ValidationError):  # no decision yet
         services.appeal(user=applicant, application=application, text="Ballar ədalətsizdir.")
+    close_call(call)
     services.record_decision(staff=admin, call=call, minutes="x")
     with pytest.raises(PermissionDenied):
         services.appeal(
@@ -136,6 +139,7 @@ def test_appeal_once_within_the_window_and_ruling(call, scored, make_user, make_
 
 def test_appeal_after_the_window_is_refused(call, scored, make_user):
     application = scored(40, 1000)
+    close_call(call)
     services.record_decision(staff=make_user(Role.AGENCY_ADMIN), call=call, minutes="x")
     Decision.objects.update(appeals_until=timezone.now() - timedelta(minutes=1))
     with pytest.raises(ValidationError):
@@ -150,6 +154,7 @@ def test_ranking_page_and_recording_permissions(client, users, call, scored, rol
     staff = {"agency_admin", "programme_manager", "monitoring_officer", "finance_officer"}
     status = client.get(reverse("decisions:ranking", args=[call.pk])).status_code
     assert status == (200 if role in staff else 302 if role == "anonymous" else 403)
+    close_call(call)
     client.post(reverse("decisions:record", args=[call.pk]), {"minutes": "İclas"})
     assert Decision.objects.exists() == (role == "agency_admin")
 
@@ -171,6 +176,22 @@ def test_applicant_sees_scores_and_comments_only_after_the_decision(
     client.force_login(applicant)
     url = reverse("applications:detail", args=[application.pk])
     assert "Güclü layihə" not in client.get(url).content.decode()
+    close_call(call)
     services.record_decision(staff=make_user(Role.AGENCY_ADMIN), call=call, minutes="x")
     page = client.get(url).content.decode()
     assert "Güclü layihə" in page and "Gizli Ekspert" not in page
+
+
+def test_the_decision_waits_for_the_call_to_close_and_every_check(
+    call, scored, make_user, ngo_admin, complete
+):
+    scored(90, 12000)
+    admin = make_user(Role.AGENCY_ADMIN)
+    with translation.override("en"), pytest.raises(ValidationError, match="still open"):
+        services.record_decision(staff=admin, call=call, minutes="x")
+    application_services.submit(user=ngo_admin, application=complete)
+    close_call(call)
+    with translation.override("en"), pytest.raises(ValidationError, match="technical check"):
+        services.record_decision(staff=admin, call=call, minutes="x")
+    assert not Decision.objects.exists()
+    assert Application.objects.get(pk=complete.pk).status == Status.SUBMITTED

@@ -14,9 +14,10 @@ from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.applications.selectors import eligibility_problems
 from digital_ngo.grants import calendar, selectors, services
-from digital_ngo.grants.models import Grant, Report, Tranche
+from digital_ngo.grants.models import Expense, Grant, IndicatorValue, Report, Tranche
 from digital_ngo.media.models import MediaOutlet
 from digital_ngo.registry.models import Sanction
+from tests.fixtures.grants import conclude, document
 
 pytestmark = pytest.mark.django_db
 START = date(2026, 3, 2)
@@ -33,7 +34,7 @@ def funded(complete, ngo_admin):
 
 @pytest.fixture
 def grant(funded, manager):
-    return services.conclude_agreement(staff=manager, application=funded, starts_on=START)
+    return conclude(manager, funded, START)
 
 
 @pytest.fixture
@@ -58,7 +59,12 @@ def expense(grant, amount, category="events", outlet=None, day=date(2026, 4, 1))
             months=1,
         )
     return services.ExpenseInput(
-        budget_line=line, spent_on=day, amount=Decimal(amount), description="Xərc", outlet=outlet
+        budget_line=line,
+        spent_on=day,
+        amount=Decimal(amount),
+        description="Xərc",
+        outlet=outlet,
+        document=document(),
     )
 
 
@@ -90,7 +96,7 @@ def test_agreement_sets_80_20_tranches_a_final_report_and_a_pdf_in_azerbaijani(g
 def test_40_40_20_gives_an_interim_and_a_final_report(funded, manager):
     funded.call.tranches = [40, 40, 20]
     funded.call.save()
-    grant = services.conclude_agreement(staff=manager, application=funded, starts_on=START)
+    grant = conclude(manager, funded, START)
     assert [r.kind for r in grant.reports.all()] == ["interim", "final"]
     assert [t.after_report.number if t.after_report else None for t in grant.tranches.all()] == [
         None,
@@ -101,7 +107,7 @@ def test_40_40_20_gives_an_interim_and_a_final_report(funded, manager):
 
 def test_only_funded_applications_get_agreements(complete, manager):
     with pytest.raises(ValidationError):
-        services.conclude_agreement(staff=manager, application=complete, starts_on=START)
+        conclude(manager, complete, START)
 
 
 def test_the_whole_payment_cycle_closes_the_grant(grant, ngo_admin, finance, monitor):
@@ -149,7 +155,7 @@ def test_the_next_tranche_needs_70_percent_of_the_previous_spent(
     services.record_payment(staff=finance, tranche=first, paid_on=START, reference="PP-001")
     report = submit_final(grant, ngo_admin, [expense(grant, "6000")])  # 6000 < 0.7 × 9600 = 6720
     services.review_report(staff=monitor, report=report, approve=True, comment="")
-    with pytest.raises(ValidationError, match="6720"):
+    with pytest.raises(ValidationError, match=r"6\\xa0720"):
         services.record_payment(staff=finance, tranche=last, paid_on=START, reference="PP-002")
     assert Tranche.objects.get(pk=last.pk).status == Tranche.Status.SCHEDULED
 
@@ -307,3 +313,85 @@ def test_who_may_pay_review_sanction_and_report(client, users, grant, ngo_admin,
     Report.objects.filter(pk=report.pk).update(status="due")
     client.post(reverse("grants:sanction", args=[report.pk]))
     assert grant.application.ngo.sanctions.exists() == (role == "agency_admin")
+
+
+def test_a_resubmitted_report_keeps_every_earlier_version(grant, ngo_admin, monitor):
+    report = submit_final(grant, ngo_admin, [expense(grant, "7000"), expense(grant, "300")])
+    services.review_report(staff=monitor, report=report, approve=False, comment="Qəbzlər azdır.")
+    report = submit_final(grant, ngo_admin, [expense(grant, "6500")])
+    assert report.version == 2
+    assert [e.amount for e in report.expenses.all()] == [Decimal("6500.00")]
+    versions = Expense.all_versions.filter(report=report).order_by("version", "amount")
+    assert [(e.version, e.amount, e.superseded_at is not None) for e in versions] == [
+        (1, Decimal("300.00"), True),
+        (1, Decimal("7000.00"), True),
+        (2, Decimal("6500.00"), False),
+    ]
+    assert IndicatorValue.all_versions.filter(report=report).count() == 2
+
+
+def test_sanction_confirmed_twice_is_recorded_once(grant, make_user):
+    report = grant.reports.get()
+    Report.objects.filter(pk=report.pk).update(due_on=date(2026, 1, 5))
+    admin = make_user(Role.AGENCY_ADMIN)
+    first = services.confirm_sanction(staff=admin, report=report)
+    with pytest.raises(ValidationError):
+        services.confirm_sanction(staff=admin, report=report)
+    assert Sanction.objects.filter(report=report).count() == len(first)
+
+
+def test_report_values_and_expenses_are_validated(grant, ngo_admin):
+    report = grant.reports.get(kind=Report.Kind.FINAL)
+    indicator = grant.application.indicators.get()
+    for value in (Decimal("-50"), Decimal("NaN"), Decimal("1e20")):
+        with pytest.raises(ValidationError):
+            services.submit_report(
+                user=ngo_admin,
+                report=report,
+                narrative="x",
+                values={indicator.pk: value},
+                expenses=[],
+            )
+    with pytest.raises(ValidationError, match=r"həddini|exceed"):
+        submit_final(grant, ngo_admin, [expense(grant, "999999")])
+    no_document = services.ExpenseInput(
+        budget_line=grant.application.budget_lines.first(),
+        spent_on=date(2026, 4, 1),
+        amount=Decimal("100"),
+        description="Zal",
+    )
+    with pytest.raises(ValidationError):
+        submit_final(grant, ngo_admin, [no_document])
+    report.refresh_from_db()
+    assert report.status == Report.Status.DUE and report.version == 0
+    assert not Expense.all_versions.filter(report=report).exists()
+
+
+def test_payments_are_dated_sanely_unique_and_voided_not_edited(grant, finance, make_user):
+    first = grant.tranches.get(number=1)
+    for day, reference in [(date(2031, 1, 1), "F-1"), (date(2020, 1, 1), "F-1")]:
+        with pytest.raises(ValidationError):
+            services.record_payment(staff=finance, tranche=first, paid_on=day, reference=reference)
+    services.record_payment(staff=finance, tranche=first, paid_on=START, reference="PP-7")
+    paid = services.void_payment(staff=finance, tranche=first, reason="Səhv məbləğ")
+    assert (paid.status, paid.reference) == (Tranche.Status.SCHEDULED, "")
+    assert first.history.filter(reference="PP-7").exists()
+    services.record_payment(staff=finance, tranche=first, paid_on=START, reference="PP-8")
+
+
+def test_agreement_dates_follow_the_decision_and_the_appeal_window(funded, manager):
+    from django.utils import timezone
+
+    from digital_ngo.decisions.models import Decision
+
+    Decision.objects.create(
+        call=funded.call,
+        decided_by=manager,
+        decided_at=timezone.now() - timedelta(days=3),
+        appeals_until=timezone.now() + timedelta(days=7),
+    )
+    with pytest.raises(ValidationError):
+        services.conclude_agreement(
+            staff=manager, application=funded, starts_on=timezone.localdate()
+        )
+    assert not Grant.objects.exists()

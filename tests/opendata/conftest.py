@@ -1,21 +1,19 @@
 """Fixtures of the open-data tests: grants made through the real services, files in tmp."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from digital_ngo.accounts.models import Role
 from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
-from digital_ngo.decisions.models import Decision
 from digital_ngo.funding.models import Funder
 from digital_ngo.grants import services
 from digital_ngo.grants.models import Grant, Report
 from digital_ngo.registry.models import District, EconomicRegion
-from tests.fixtures.grants import fill
+from tests.fixtures.grants import conclude, document, fill
 
 START = date(2026, 3, 2)
 
@@ -40,7 +38,7 @@ def funded(complete: Application, ngo_admin: Any) -> Application:
 @pytest.fixture
 def grant(funded: Application, manager: Any) -> Grant:
     """A fresh grant: nothing paid, nothing reported."""
-    return services.conclude_agreement(staff=manager, application=funded, starts_on=START)
+    return conclude(manager, funded, START)
 
 
 @pytest.fixture
@@ -69,13 +67,7 @@ def full_grant(funded: Application, manager: Any, ngo_admin: Any, make_user: Any
             code="ministry", kind=Funder.Kind.STATE_BODY, name_az="Nazirlik", name_en="Ministry"
         )
     )
-    Decision.objects.create(
-        call=call,
-        decided_by=manager,
-        decided_at=timezone.now() - timedelta(days=3),
-        appeals_until=timezone.now() + timedelta(days=7),
-    )
-    grant = services.conclude_agreement(staff=manager, application=funded, starts_on=START)
+    grant = conclude(manager, funded, START)
     finance = make_user(Role.FINANCE_OFFICER)
     monitor = make_user(Role.MONITORING_OFFICER)
     first, last = grant.tranches.all()
@@ -95,6 +87,7 @@ def full_grant(funded: Application, manager: Any, ngo_admin: Any, make_user: Any
                 amount=Decimal("7000"),
                 description="Təlim zalı",
                 outlet=None,
+                document=document(),
             )
         ],
     )
@@ -135,4 +128,4 @@ def other_grant(
         status="funded", awarded_amount=Decimal("8000")
     )
     application.refresh_from_db()
-    return services.conclude_agreement(staff=manager, application=application, starts_on=START)
+    return conclude(manager, application, START)

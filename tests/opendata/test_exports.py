@@ -88,12 +88,13 @@ def test_a_complete_grant_is_valid_360giving_with_every_optional_field(full_gran
     assert package["license"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
-def test_a_minimal_grant_is_valid_and_uses_the_grant_date_without_a_decision(grant, tmp_path):
+def test_a_minimal_grant_is_valid_and_dated_by_the_decision(grant, tmp_path):
     package_validator, _grant_validator = threesixty_validators()
     package = json.loads((_generate(tmp_path) / "360giving.json").read_text(encoding="utf-8"))
     assert errors(package_validator, package) == []
     (obj,) = package["grants"]
-    assert obj["awardDate"] == timezone.localdate(grant.created_at).isoformat()
+    decided = grant.application.call.decision.decided_at
+    assert obj["awardDate"] == timezone.localdate(decided).isoformat()
     assert "disbursementTransaction" not in obj and "actualDates" not in obj
     assert obj["amountDisbursed"] == 0
 

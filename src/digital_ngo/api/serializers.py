@@ -1,7 +1,10 @@
 """Serializers of the API: plain, read-mostly views of the models; writes go through services."""
 
+import base64
+import binascii
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -192,6 +195,17 @@ class ExpenseInput(serializers.Serializer):  # type: ignore[type-arg]
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
     description = serializers.CharField(max_length=255)
     outlet = serializers.IntegerField(required=False, allow_null=True)
+    document = serializers.CharField(
+        help_text="The supporting document (PDF, PNG or JPEG), base64-encoded.",
+        max_length=14_000_000,
+    )
+    document_name = serializers.CharField(max_length=120, required=False, default="document.pdf")
+
+    def validate_document(self, value: str) -> bytes:
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as error:
+            raise serializers.ValidationError(_("The document is not valid base64.")) from error
 
 
 class ReportSubmission(serializers.Serializer):  # type: ignore[type-arg]

@@ -2,6 +2,7 @@
 
 from typing import Any, ClassVar
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -188,6 +189,7 @@ class ReportViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type: i
                     amount=row["amount"],
                     description=row["description"],
                     outlet=outlet,
+                    document=SimpleUploadedFile(row["document_name"], row["document"]),
                 )
             )
         values = {row["indicator"]: row["value"] for row in data.validated_data["values"]}

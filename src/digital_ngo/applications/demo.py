@@ -212,8 +212,9 @@ def load_cycle(admin: User, manager: User) -> str:
     review_services.assign_evaluators(staff=manager, call=past)
     _evaluate(past, rng, leave_open=0)
     Call.objects.filter(pk=past.pk).update(total_budget=Decimal("150000"), pass_score=Decimal("60"))
+    Call.objects.filter(pk=past.pk).update(closes_at=now - timedelta(minutes=1))
     past.refresh_from_db()
-    decision_services.record_decision(
+    decision = decision_services.record_decision(
         staff=admin, call=past, minutes="Müşahidə Şurasının iclası, protokol № 4."
     )
     rejected = Application.objects.filter(call=past, status=Application.Status.REJECTED).first()
@@ -225,7 +226,13 @@ def load_cycle(admin: User, manager: User) -> str:
                 application=rejected,
                 text="Ekspert rəylərində büdcəmiz düzgün qiymətləndirilməyib.",
             )
-    Call.objects.filter(pk=past.pk).update(closes_at=now - timedelta(days=30))
+    # the 2025 cycle took place a year and more ago: move its dates back coherently
+    Call.objects.filter(pk=past.pk).update(
+        opens_at=now - timedelta(days=520), closes_at=now - timedelta(days=470)
+    )
+    type(decision).objects.filter(pk=decision.pk).update(
+        decided_at=now - timedelta(days=450), appeals_until=now - timedelta(days=430)
+    )
     current_applications = _submit_all(current, applicants[12:22], rng)
     services.return_for_correction(
         staff=manager, application=current_applications[0], reasons="Xərclər smetası imzalanmayıb."

@@ -28,6 +28,7 @@ class Application(models.Model):
         RESERVE = "reserve", _("Reserve list")
         REJECTED = "rejected", _("Not funded")
         AGREEMENT = "agreement", _("Agreement signed")
+        WITHDRAWN = "withdrawn", _("Award declined or cancelled")
 
     call = models.ForeignKey(
         "funding.Call",
@@ -110,6 +111,8 @@ class Partner(models.Model):
     ngo = models.ForeignKey("registry.NGO", verbose_name=_("partner NGO"), on_delete=models.PROTECT)
     role = models.CharField(_("role in the project"), max_length=255, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -125,6 +128,8 @@ class Outcome(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="outcomes")
     position = models.PositiveSmallIntegerField(_("no."), default=1)
     text = models.TextField(_("outcome"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("outcome")
@@ -144,6 +149,8 @@ class Output(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("no."), default=1)
     text = models.TextField(_("output"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("output")
@@ -175,6 +182,8 @@ class Indicator(models.Model):
     )
     means_of_verification = models.CharField(_("means of verification"), max_length=255)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -200,6 +209,8 @@ class Activity(models.Model):
     )
     title = models.CharField(_("activity"), max_length=255)
     months = models.JSONField(_("months"), default=list, help_text=_("e.g. 1-3, 5"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -234,6 +245,8 @@ class BudgetLine(models.Model):
         _("months"), default=1, validators=[MinValueValidator(1)]
     )
     cofunding = money_field(_("co-funding (AZN)"), default=0, validators=POSITIVE)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("budget line")
@@ -283,6 +296,8 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attachment")

@@ -50,4 +50,5 @@ rules.add_perm(
     "applications.view_application", is_lead_ngo_person | is_agency_staff | is_declared_evaluator
 )
 rules.add_perm("applications.edit_application", is_lead_ngo_person & is_editable)
+rules.add_perm("applications.submit_application", is_lead_ngo_person)
 rules.add_perm("applications.check_application", is_agency_admin | is_programme_manager)

@@ -14,12 +14,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from digital_ngo.accounts.models import User
+from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications import selectors
 from digital_ngo.applications.models import Application, Attachment
-from digital_ngo.core.notify import notify_ngo
+from digital_ngo.applications.workflows import APPLICATION
+from digital_ngo.core.notify import notify_ngo, notify_staff
 from digital_ngo.core.uploads import validate_document
+from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.funding.models import Call, RequiredDocument, Topic
 from digital_ngo.registry.models import FieldOfActivity
 
@@ -46,7 +49,7 @@ def start_application(
     problems = selectors.eligibility_problems(user.ngo, call, instrument, field)
     if problems:
         raise ValidationError(problems)
-    return Application.objects.create(
+    application = Application.objects.create(
         call=call,
         ngo=user.ngo,
         instrument=instrument,
@@ -55,6 +58,8 @@ def start_application(
         title=title,
         created_by=user,
     )
+    record_creation(APPLICATION, application, "start", by=user)
+    return application
 
 
 def _editable(user: User, application: Application) -> Application:
@@ -104,81 +109,94 @@ def attach(
     )
 
 
-@transaction.atomic
 def submit(*, user: User, application: Application) -> Application:
     """Submit a complete application before the deadline (or its correction deadline)."""
-    application = _editable(user, application)
-    problems = selectors.submission_problems(application)
-    if problems:
-        raise ValidationError(problems)
-    application.status = Status.SUBMITTED
-    application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "submitted_at"])
-    return application
+
+    def apply(locked: Application) -> None:
+        problems = selectors.submission_problems(locked)
+        if problems:
+            raise ValidationError(problems)
+        locked.submitted_at = timezone.now()
+
+    return perform(APPLICATION, application, "submit", by=user, apply=apply, notify=_tell_submitted)
 
 
-def _checkable(staff: User, application: Application) -> Application:
-    application = (
-        Application.objects.select_for_update().select_related("ngo", "call").get(pk=application.pk)
-    )
-    _require(staff, "applications.check_application", application)
-    if application.status != Status.SUBMITTED:
-        raise ValidationError(_("Only a submitted application can be checked."))
-    return application
-
-
-@transaction.atomic
-def declare_admissible(*, staff: User, application: Application) -> Application:
-    """The application passed the technical check and goes to evaluation."""
-    application = _checkable(staff, application)
-    application.status = Status.ADMISSIBLE
-    application.save(update_fields=["status"])
+def _tell_submitted(application: Application) -> None:
+    context = {"application": application}
     notify_ngo(
         application.ngo,
-        _("Your application passed the technical check"),
-        "applications/email/decision.txt",
-        {"application": application},
+        gettext_lazy("Your application was submitted: %(title)s"),
+        "applications/email/submitted.txt",
+        context,
+        subject_args={"title": application.title},
     )
-    return application
+    notify_staff(
+        [Role.PROGRAMME_MANAGER],
+        gettext_lazy("A new application awaits the technical check: %(title)s"),
+        "applications/email/submitted_staff.txt",
+        context,
+        subject_args={"title": application.title},
+    )
 
 
-@transaction.atomic
+def _tell_check(subject: Any) -> Any:
+    def tell(application: Application) -> None:
+        notify_ngo(
+            application.ngo,
+            subject,
+            "applications/email/decision.txt",
+            {"application": application},
+        )
+
+    return tell
+
+
+def declare_admissible(*, staff: User, application: Application) -> Application:
+    """The application passed the technical check and goes to evaluation."""
+    return perform(
+        APPLICATION,
+        application,
+        "admit",
+        by=staff,
+        notify=_tell_check(gettext_lazy("Your application passed the technical check")),
+    )
+
+
 def return_for_correction(*, staff: User, application: Application, reasons: str) -> Application:
     """Return the application once, with reasons and a deadline set by the call."""
     if not reasons.strip():
         raise ValidationError({"reasons": _("Say what must be corrected.")})
-    application = _checkable(staff, application)
-    if application.was_returned:
-        raise ValidationError(_("An application can be returned only once."))
-    application.status = Status.RETURNED
-    application.was_returned = True
-    application.check_note = reasons.strip()
-    application.correction_deadline = timezone.now() + timedelta(
-        days=application.call.correction_days
+
+    def apply(locked: Application) -> None:
+        locked.was_returned = True
+        locked.check_note = reasons.strip()
+        locked.correction_deadline = timezone.now() + timedelta(days=locked.call.correction_days)
+
+    return perform(
+        APPLICATION,
+        application,
+        "return",
+        by=staff,
+        reason=reasons,
+        apply=apply,
+        notify=_tell_check(gettext_lazy("Your application was returned for correction")),
     )
-    application.save(update_fields=["status", "was_returned", "check_note", "correction_deadline"])
-    notify_ngo(
-        application.ngo,
-        _("Your application was returned for correction"),
-        "applications/email/decision.txt",
-        {"application": application},
-    )
-    return application
 
 
-@transaction.atomic
 def declare_inadmissible(*, staff: User, application: Application, reasons: str) -> Application:
     """The application failed the technical check, for the reasons given."""
     if not reasons.strip():
         raise ValidationError({"reasons": _("Say why the application is inadmissible.")})
-    application = _checkable(staff, application)
-    application.status = Status.INADMISSIBLE
-    application.check_note = reasons.strip()
-    application.save(update_fields=["status", "check_note"])
-    notify_ngo(
-        application.ngo,
-        _("Your application did not pass the technical check"),
-        "applications/email/decision.txt",
-        {"application": application},
+
+    def apply(locked: Application) -> None:
+        locked.check_note = reasons.strip()
+
+    return perform(
+        APPLICATION,
+        application,
+        "reject_inadmissible",
+        by=staff,
+        reason=reasons,
+        apply=apply,
+        notify=_tell_check(gettext_lazy("Your application did not pass the technical check")),
     )
-    return application

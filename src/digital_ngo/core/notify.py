@@ -7,6 +7,7 @@ acting user's: pass the subject as a lazy translation (``gettext_lazy``) with
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -49,11 +50,7 @@ def notify_users(
             Notification(user=user, subject=text, body=body) for user in people
         )
         recipients = [user.email for user in people]
-        transaction.on_commit(
-            lambda text=text, body=body, recipients=recipients: send_mail(
-                text, body, None, recipients
-            )
-        )
+        transaction.on_commit(partial(send_mail, text, body, None, recipients))
 
 
 def notify_ngo(

@@ -41,6 +41,10 @@ def _label(entry: ActionLog) -> str:
     return transition_label
 
 
+def _model_label(step: ActionLog) -> str:
+    return f"{step.content_type.app_label}.{step.content_type.model}"
+
+
 def steps_for(*instances: models.Model, public_only: bool = False) -> list[ActionLog]:
     """The action-log entries of ``instances``, newest first."""
     query = models.Q()
@@ -64,10 +68,7 @@ def timeline(*instances: models.Model, public_only: bool = False) -> list[Timeli
             when=step.created_at,
             who=None if public_only else step.actor,
             title=_label(step),
-            record=names.get(
-                (step.content_type.model_class()._meta.label_lower, step.object_id),
-                "",  # type: ignore[union-attr]
-            ),
+            record=names.get((_model_label(step), step.object_id), ""),
             reason=step.reason,
             is_step=True,
         )

@@ -71,21 +71,25 @@ class Workflow:
         self._by_action = {t.action: t for t in self.transitions}
         if len(self._by_action) != len(self.transitions):
             raise ValueError(f"{self.name}: two transitions share an action name")
-        states = {value for value, _label in self.model._meta.get_field(self.field).choices or ()}
+        states = set(self._choices())
         for t in self.transitions:
             unknown = {*t.sources, t.target} - states
             if unknown:
                 raise ValueError(f"{self.name}.{t.action}: unknown states {sorted(unknown)}")
+
+    def _choices(self) -> dict[str, str]:
+        field = self.model._meta.get_field(self.field)
+        return {value: str(label) for value, label in getattr(field, "choices", None) or ()}
 
     def __getitem__(self, action: str) -> Transition:
         return self._by_action[action]
 
     @property
     def states(self) -> list[str]:
-        return [value for value, _label in self.model._meta.get_field(self.field).choices or ()]
+        return list(self._choices())
 
     def state_label(self, state: str) -> str:
-        return str(dict(self.model._meta.get_field(self.field).choices or ()).get(state, state))
+        return self._choices().get(state, state)
 
     def available(self, user: Any, obj: models.Model) -> list[Transition]:
         """The moves ``user`` may make on ``obj`` now (for buttons; ``perform`` checks again)."""

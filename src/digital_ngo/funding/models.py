@@ -145,6 +145,8 @@ class CallInstrument(models.Model):
         _("maximum duration (months)"), validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("instrument of a call")
         verbose_name_plural = _("instruments of a call")
@@ -175,6 +177,8 @@ class Topic(BilingualName):
     )
     max_amount = money_field(_("topic cap (AZN)"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -202,6 +206,8 @@ class Criterion(BilingualName):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
@@ -214,6 +220,8 @@ class RequiredDocument(BilingualName):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="required_documents")
     is_mandatory = models.BooleanField(_("mandatory"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("required document")

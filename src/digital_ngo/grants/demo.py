@@ -11,6 +11,7 @@ from digital_ngo.applications.models import Application, BudgetLine
 from digital_ngo.grants import services
 from digital_ngo.grants.models import Grant, Report
 from digital_ngo.media.models import MediaOutlet
+from digital_ngo.registry.demo import demo_pdf
 
 
 def _people(application: Application) -> User:
@@ -23,15 +24,17 @@ def _people(application: Application) -> User:
 def _report(grant: Grant, share: Decimal, media_outlet: MediaOutlet | None = None) -> Report:
     report = grant.reports.order_by("number").first()
     assert report is not None
-    line = grant.application.budget_lines.exclude(category="media").order_by("pk").first()
-    assert line is not None
-    expenses = [
+    lines = grant.application.budget_lines.exclude(category="media").order_by("pk")
+    expenses = [  # each line spent in the same share, with its receipt
         services.ExpenseInput(
             budget_line=line,
             spent_on=grant.starts_on + timedelta(days=40),
-            amount=(grant.amount * share).quantize(Decimal("0.01")),
-            description="Təlimlərin təşkili",
+            amount=(line.requested * share).quantize(Decimal("0.01")),
+            description=line.description,
+            document=demo_pdf("qebz"),
         )
+        for line in lines
+        if line.requested > 0
     ]
     if media_outlet is not None:
         media = BudgetLine.objects.create(
@@ -49,6 +52,7 @@ def _report(grant: Grant, share: Decimal, media_outlet: MediaOutlet | None = Non
                 amount=Decimal("300"),
                 description="Televiziya süjeti",
                 outlet=media_outlet,
+                document=demo_pdf("qebz-media"),
             )
         )
     values = {
@@ -71,7 +75,10 @@ def load_grants(manager: User, finance: User, monitor: User) -> int:
     funded = list(Application.objects.filter(status=Application.Status.FUNDED).order_by("pk"))
     start = timezone.localdate() - timedelta(days=400)
     grants = [
-        services.conclude_agreement(staff=manager, application=a, starts_on=start) for a in funded
+        services.conclude_agreement(
+            staff=manager, application=a, starts_on=start, signed_on=start - timedelta(days=10)
+        )
+        for a in funded
     ]
     unregistered = MediaOutlet.objects.filter(registry_number__isnull=True).first()
     for index, grant in enumerate(grants):

@@ -16,6 +16,7 @@ class Grant(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Being implemented")
         CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     application = models.OneToOneField(
         "applications.Application",
@@ -25,6 +26,7 @@ class Grant(models.Model):
     )
     number = models.CharField(_("agreement number"), max_length=32, unique=True)
     amount = money_field(_("amount (AZN)"))
+    signed_on = models.DateField(_("signed"), null=True, blank=True)
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
     status = models.CharField(
@@ -73,6 +75,9 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    version = models.PositiveSmallIntegerField(
+        _("version"), default=0, help_text=_("How many times the report was submitted.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -126,14 +131,40 @@ class Tranche(models.Model):
         verbose_name_plural = _("tranches")
         ordering = ["grant", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["grant", "number"], name="tranche_number_unique")
+            models.UniqueConstraint(fields=["grant", "number"], name="tranche_number_unique"),
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="payment_reference_unique",
+                violation_error_message=_("This payment reference is already used."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number}: {self.percent}%"
 
 
-class IndicatorValue(models.Model):
+class CurrentVersionManager(models.Manager):  # type: ignore[type-arg]
+    """Rows of a report's current version; earlier versions stay, marked superseded."""
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return super().get_queryset().filter(superseded_at__isnull=True)
+
+
+class Versioned(models.Model):
+    """A row of a report kept for ever: a resubmission supersedes it instead of deleting it."""
+
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+
+    objects = CurrentVersionManager()
+    all_versions = models.Manager()  # noqa: DJ012 (the default manager comes first)
+
+    class Meta:
+        abstract = True
+
+
+class IndicatorValue(Versioned):
     """The actual value of an indicator reported in one report, with evidence."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="indicator_values")
@@ -143,19 +174,23 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(_("actual value"), max_digits=14, decimal_places=2)
     evidence = models.FileField(_("evidence"), upload_to="evidence/", blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
+        base_manager_name = "all_versions"
         constraints = [
-            models.UniqueConstraint(fields=["report", "indicator"], name="one_value_per_report")
+            models.UniqueConstraint(
+                fields=["report", "indicator", "version"], name="one_value_per_report_version"
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
 
 
-class Expense(models.Model):
+class Expense(Versioned):
     """Money spent on a budget line; ineligible expenses are flagged with the reason."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="expenses")
@@ -178,10 +213,12 @@ class Expense(models.Model):
     document = models.FileField(_("supporting document"), upload_to="expenses/", blank=True)
     is_eligible = models.BooleanField(_("eligible"), default=True)
     ineligibility_reason = models.CharField(_("why ineligible"), max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("expense")
         verbose_name_plural = _("expenses")
+        base_manager_name = "all_versions"
         ordering = ["spent_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="expense_positive")

@@ -8,6 +8,8 @@ from digital_ngo.accounts.rules import is_agency_admin, is_agency_staff, is_prog
 
 @rules.predicate
 def is_grantee(user, grant) -> bool:  # type: ignore[no-untyped-def]
+    """The user acts for the grant's NGO (``grant`` may also be one of its reports)."""
+    grant = getattr(grant, "grant", grant)
     return bool(
         user.is_authenticated and grant is not None and user.ngo_id == grant.application.ngo_id
     )

@@ -14,19 +14,28 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from digital_ngo.accounts.models import User
+from digital_ngo.accounts.models import Role, User
 from digital_ngo.applications.models import Application, BudgetLine
-from digital_ngo.core.notify import notify_ngo
+from digital_ngo.applications.workflows import APPLICATION
+from digital_ngo.core.notify import notify_ngo, notify_staff
+from digital_ngo.core.templatetags.formatting import azn as format_azn
 from digital_ngo.core.uploads import validate_document
+from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.grants import selectors
-from digital_ngo.grants.models import Expense, Grant, IndicatorValue, Report, Tranche
+from digital_ngo.grants.models import ZERO, Expense, Grant, IndicatorValue, Report, Tranche
+from digital_ngo.grants.workflows import GRANT, REPORT, TRANCHE
 from digital_ngo.media.selectors import registered_on
 from digital_ngo.registry import services as registry_services
 from digital_ngo.registry.models import Sanction
 
 REPORT_GRACE = timedelta(days=15)
+#: An actual value's bound (well above any count a project reports) and the percentage units.
+MAX_ACTUAL = Decimal("1e12")
+PERCENT_UNITS = frozenset({"%", "faiz", "percent"})
 
 
 def _require(user: User, permission: str, obj: Any = None) -> None:
@@ -89,89 +98,158 @@ def agreement_pdf(grant: Grant) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def agreement_date_problems(
+    application: Application, signed_on: date, starts_on: date
+) -> list[str]:
+    """Why an agreement signed on ``signed_on`` and starting on ``starts_on`` is not allowed."""
+    problems = []
+    decision = getattr(application.call, "decision", None)
+    if decision is None:
+        return [_("The board's decision on the call is not recorded yet.")]
+    if signed_on > timezone.localdate():
+        problems.append(_("The agreement cannot be signed in the future."))
+    if signed_on <= timezone.localdate(decision.appeals_until):
+        problems.append(
+            _("The agreement can be signed only after the appeal window, which ends on %(day)s.")
+            % {"day": date_format(timezone.localdate(decision.appeals_until))}
+        )
+    if starts_on < signed_on:
+        problems.append(_("The project cannot start before the agreement is signed."))
+    return problems
+
+
 @transaction.atomic
-def conclude_agreement(*, staff: User, application: Application, starts_on: date) -> Grant:
-    """Turn a funded application into a grant with its agreement, tranches and report schedule."""
+def conclude_agreement(
+    *, staff: User, application: Application, starts_on: date, signed_on: date | None = None
+) -> Grant:
+    """Turn a funded application into a grant with its agreement, tranches and report schedule.
+
+    The project lasts the application's duration (within the instrument's limit);
+    the agreement is signed after the appeal window and the project starts then or later.
+    """
     _require(staff, "grants.conclude")
-    application = (
-        Application.objects.select_for_update().select_related("call", "ngo").get(pk=application.pk)
-    )
-    if application.status != Application.Status.FUNDED or application.awarded_amount is None:
+    signed_on = signed_on or timezone.localdate()
+    application = Application.objects.select_related("call", "ngo").get(pk=application.pk)
+    problems = agreement_date_problems(application, signed_on, starts_on)
+    if problems:
+        raise ValidationError(problems)
+    if application.awarded_amount is None:
         raise ValidationError(_("Only a funded application can get an agreement."))
-    grant = Grant.objects.create(
-        application=application,
-        number=f"QHT-{application.call.year}-{application.pk:05d}",
-        amount=application.awarded_amount,
-        starts_on=starts_on,
-        ends_on=add_months(starts_on, application.duration_months) - timedelta(days=1),
-        created_by=staff,
+
+    def apply(locked: Application) -> None:
+        grant = Grant.objects.create(
+            application=locked,
+            number=f"QHT-{locked.call.year}-{locked.pk:05d}",
+            amount=locked.awarded_amount,
+            signed_on=signed_on,
+            starts_on=starts_on,
+            ends_on=add_months(starts_on, locked.duration_months) - timedelta(days=1),
+            created_by=staff,
+        )
+        record_creation(GRANT, grant, "conclude", by=staff)
+        _schedule(grant, list(locked.call.tranches), locked.duration_months)
+        grant.agreement.save(f"{grant.number}.pdf", ContentFile(agreement_pdf(grant)), save=True)
+
+    application = perform(
+        APPLICATION,
+        application,
+        "conclude",
+        by=staff,
+        apply=apply,
+        notify=lambda locked: notify_ngo(
+            locked.ngo,
+            gettext_lazy("Your grant agreement is ready"),
+            "grants/email/agreement.txt",
+            {"grant": locked.grant},
+        ),
     )
-    _schedule(grant, list(application.call.tranches), application.duration_months)
-    grant.agreement.save(f"{grant.number}.pdf", ContentFile(agreement_pdf(grant)), save=True)
-    application.status = Application.Status.AGREEMENT
-    application.save(update_fields=["status"])
-    notify_ngo(
-        application.ngo,
-        _("Your grant agreement is ready"),
-        "grants/email/agreement.txt",
-        {"grant": grant},
-    )
-    return grant
+    return application.grant
 
 
 def _close_if_done(grant: Grant) -> None:
-    all_paid = not grant.tranches.exclude(status=Tranche.Status.PAID).exists()
+    unsettled = grant.tranches.exclude(status__in=[Tranche.Status.PAID, Tranche.Status.WITHHELD])
     final_ok = grant.reports.filter(kind=Report.Kind.FINAL, status=Report.Status.APPROVED).exists()
-    if all_paid and final_ok:
-        grant.status = Grant.Status.CLOSED
-        grant.save(update_fields=["status"])
+    if grant.status == Grant.Status.ACTIVE and not unsettled.exists() and final_ok:
+        perform(GRANT, grant, "close", by=None)
 
 
-@transaction.atomic
-def record_payment(*, staff: User, tranche: Tranche, paid_on: date, reference: str) -> Tranche:
-    """Record that ``tranche`` was paid, in order, after its report and enough spending."""
-    _require(staff, "grants.pay")
-    tranche = (
-        Tranche.objects.select_for_update(of=("self",))
-        .select_related("grant", "after_report")
-        .get(pk=tranche.pk)
-    )
-    if tranche.status != Tranche.Status.SCHEDULED:
-        raise ValidationError(_("This tranche is not awaiting payment."))
+def payment_problems(tranche: Tranche, paid_on: date, reference: str) -> list[str]:
+    """Why ``tranche`` cannot be recorded as paid on ``paid_on`` with ``reference``."""
+    problems = []
+    grant = tranche.grant
+    if grant.status != Grant.Status.ACTIVE:
+        problems.append(_("The grant is not being implemented."))
     if (
         tranche.grant.tranches.filter(number__lt=tranche.number)
         .exclude(status=Tranche.Status.PAID)
         .exists()
     ):
-        raise ValidationError(_("Pay the earlier tranches first."))
+        problems.append(_("Pay the earlier tranches first."))
     if tranche.after_report and tranche.after_report.status != Report.Status.APPROVED:
-        raise ValidationError(
+        problems.append(
             _("This tranche waits for the approval of %(report)s.")
             % {"report": tranche.after_report}
         )
     spent, needed = selectors.spending_gate(tranche)
     if spent < needed:
-        raise ValidationError(
-            _("Eligible spending is %(spent)s AZN; this tranche needs %(needed)s AZN spent.")
-            % {"spent": spent, "needed": needed}
+        problems.append(
+            _("Eligible spending is %(spent)s; this tranche needs %(needed)s spent.")
+            % {"spent": format_azn(spent), "needed": format_azn(needed)}
         )
-    if not reference.strip():
+    if paid_on > timezone.localdate():
+        problems.append(_("A payment cannot be dated in the future."))
+    if paid_on < (grant.signed_on or grant.starts_on):
+        problems.append(_("A payment cannot be dated before the agreement was signed."))
+    if Tranche.objects.filter(reference=reference).exclude(pk=tranche.pk).exists():
+        problems.append(_("This payment reference is already used."))
+    return problems
+
+
+def record_payment(*, staff: User, tranche: Tranche, paid_on: date, reference: str) -> Tranche:
+    """Record that ``tranche`` was paid, in order, after its report and enough spending."""
+    reference = reference.strip()
+    if not reference:
         raise ValidationError({"reference": _("Give the payment reference.")})
-    tranche.status, tranche.paid_on, tranche.reference, tranche.recorded_by = (
-        Tranche.Status.PAID,
-        paid_on,
-        reference.strip(),
-        staff,
-    )
-    tranche.save()
-    notify_ngo(
-        tranche.grant.application.ngo,
-        _("A tranche of your grant was paid"),
-        "grants/email/payment.txt",
-        {"tranche": tranche},
-    )
-    _close_if_done(tranche.grant)
+
+    def apply(locked: Tranche) -> None:
+        problems = payment_problems(locked, paid_on, reference)
+        if problems:
+            raise ValidationError(problems)
+        locked.paid_on, locked.reference, locked.recorded_by = paid_on, reference, staff
+
+    with transaction.atomic():
+        tranche = perform(
+            TRANCHE,
+            tranche,
+            "pay",
+            by=staff,
+            apply=apply,
+            notify=lambda locked: notify_ngo(
+                locked.grant.application.ngo,
+                gettext_lazy("A tranche of your grant was paid"),
+                "grants/email/payment.txt",
+                {"tranche": locked},
+            ),
+        )
+        _close_if_done(tranche.grant)
     return tranche
+
+
+def void_payment(*, staff: User, tranche: Tranche, reason: str) -> Tranche:
+    """Void a payment recorded in error; its date and reference stay in the record's history."""
+
+    def apply(locked: Tranche) -> None:
+        locked.paid_on, locked.reference, locked.recorded_by = None, "", None
+
+    old = f"{tranche.reference} ({tranche.paid_on})"
+    return perform(
+        TRANCHE,
+        tranche,
+        "void_payment",
+        by=staff,
+        reason=f"{reason.strip()} [{old}]" if reason.strip() else "",
+        apply=apply,
+    )
 
 
 @dataclass(frozen=True)
@@ -190,10 +268,16 @@ def _expense(report: Report, data: ExpenseInput) -> Expense:
         raise ValidationError(_("The expense names a budget line of another project."))
     if data.amount <= 0:
         raise ValidationError(_("An expense must be more than zero."))
+    if not data.document:
+        raise ValidationError(
+            _("Attach a supporting document to the expense “%(description)s”.")
+            % {"description": data.description}
+        )
     grant = report.grant
     if not grant.starts_on <= data.spent_on <= grant.ends_on:
         raise ValidationError(
-            _("The expense of %(date)s is outside the project period.") % {"date": data.spent_on}
+            _("The expense of %(date)s is outside the project period.")
+            % {"date": date_format(data.spent_on)}
         )
     expense = Expense(
         report=report,
@@ -203,6 +287,7 @@ def _expense(report: Report, data: ExpenseInput) -> Expense:
         description=data.description,
         outlet=data.outlet,
         document=data.document or "",
+        version=report.version + 1,
     )
     if data.budget_line.category == BudgetLine.Category.MEDIA and not registered_on(
         data.outlet, data.spent_on
@@ -217,7 +302,64 @@ def _expense(report: Report, data: ExpenseInput) -> Expense:
     return expense
 
 
-@transaction.atomic
+def overspending_problems(report: Report, built: Iterable[Expense]) -> list[str]:
+    """Budget lines whose spending would exceed the line by more than the tolerance."""
+    tolerance = Decimal(settings.BUDGET_LINE_TOLERANCE_PERCENT) / 100
+    new: dict[int, Decimal] = {}
+    for expense in built:
+        new[expense.budget_line_id] = new.get(expense.budget_line_id, ZERO) + expense.amount
+    problems = []
+    for line in report.grant.application.budget_lines.filter(pk__in=new):
+        earlier = sum(
+            (
+                e.amount
+                for e in Expense.objects.filter(budget_line=line, is_eligible=True).exclude(
+                    report=report
+                )
+            ),
+            ZERO,
+        )
+        limit = (line.requested * (1 + tolerance)).quantize(Decimal("0.01"))
+        if earlier + new[line.pk] > limit:
+            problems.append(
+                _("“%(line)s”: %(spent)s spent in all would exceed the line's %(limit)s.")
+                % {
+                    "line": line.description,
+                    "spent": format_azn(earlier + new[line.pk]),
+                    "limit": format_azn(limit),
+                }
+            )
+    return problems
+
+
+def indicator_value_problems(indicator: Any, value: Decimal) -> list[str]:
+    """Whether ``value`` can be the actual of ``indicator`` (finite, not negative, % ≤ 100)."""
+    if not value.is_finite() or abs(value) >= MAX_ACTUAL:
+        return [_("“%(name)s”: give a number.") % {"name": indicator.name}]
+    if value < 0:
+        return [_("“%(name)s”: an actual value cannot be negative.") % {"name": indicator.name}]
+    if indicator.unit.strip() in PERCENT_UNITS and value > 100:
+        return [_("“%(name)s”: a percentage is at most 100.") % {"name": indicator.name}]
+    return []
+
+
+def _report_problems(
+    report: Report,
+    narrative: str,
+    values: Mapping[int, Decimal],
+    indicators: Mapping[int, Any],
+) -> list[str]:
+    problems: list[str] = []
+    if not narrative.strip():
+        problems.append(_("Describe what the project did in this period."))
+    if set(values) != set(indicators):
+        problems.append(_("Give an actual value for every indicator."))
+    for pk, value in values.items():
+        if pk in indicators:
+            problems += indicator_value_problems(indicators[pk], value)
+    return problems
+
+
 def submit_report(
     *,
     user: User,
@@ -229,67 +371,78 @@ def submit_report(
 ) -> Report:
     """Submit a report: narrative, an actual value (and evidence file) per indicator, expenses.
 
+    A resubmitted report gets a new version: the earlier version's values and
+    expenses are kept (superseded, never deleted) and shown side by side.
     Evidence and expense documents must be PDF, PNG or JPEG within the upload limit.
     """
-    report = (
-        Report.objects.select_for_update().select_related("grant__application").get(pk=report.pk)
-    )
-    _require(user, "grants.report", report.grant)
-    if not report.is_open:
-        raise ValidationError(_("This report has already been submitted."))
-    if not narrative.strip():
-        raise ValidationError({"narrative": _("Describe what the project did in this period.")})
-    indicators = {i.pk: i for i in report.grant.application.indicators.all()}
-    if set(values) != set(indicators):
-        raise ValidationError(_("Give an actual value for every indicator."))
+    expenses = list(expenses)
     evidence = dict(evidence or {})
-    for upload in [*evidence.values(), *(e.document for e in expenses if e.document)]:
-        validate_document(upload)
-    built = [_expense(report, data) for data in expenses]
-    report.indicator_values.all().delete()
-    report.expenses.all().delete()
-    IndicatorValue.objects.bulk_create(
-        IndicatorValue(report=report, indicator=indicators[pk], value=value)
-        for pk, value in values.items()
+
+    def apply(locked: Report) -> None:
+        indicators = {i.pk: i for i in locked.grant.application.indicators.all()}
+        problems = _report_problems(locked, narrative, values, indicators)
+        for upload in [*evidence.values(), *(e.document for e in expenses if e.document)]:
+            validate_document(upload)
+        built = [_expense(locked, data) for data in expenses]
+        problems += overspending_problems(locked, built)
+        if problems:
+            raise ValidationError(problems)
+        now = timezone.now()
+        locked.indicator_values.update(superseded_at=now)
+        locked.expenses.update(superseded_at=now)
+        locked.version += 1
+        for pk, value in values.items():
+            row = IndicatorValue(
+                report=locked, indicator=indicators[pk], value=value, version=locked.version
+            )
+            if pk in evidence:
+                row.evidence.save(evidence[pk].name or "evidence", evidence[pk], save=False)
+            row.save()
+        for expense in built:
+            expense.save()
+        locked.narrative, locked.submitted_at = narrative.strip(), now
+
+    return perform(
+        REPORT,
+        report,
+        "submit",
+        by=user,
+        apply=apply,
+        notify=lambda locked: notify_staff(
+            [Role.MONITORING_OFFICER],
+            gettext_lazy("A report awaits review: %(report)s of %(grant)s"),
+            "grants/email/report_submitted.txt",
+            {"report": locked},
+            subject_args={"report": locked, "grant": locked.grant.number},
+        ),
     )
-    for pk, upload in evidence.items():
-        value_row = report.indicator_values.get(indicator_id=pk)
-        value_row.evidence.save(upload.name or "evidence", upload, save=True)
-    for expense in built:
-        expense.save()
-    report.narrative, report.status, report.submitted_at = (
-        narrative.strip(),
-        Report.Status.SUBMITTED,
-        timezone.now(),
-    )
-    report.save()
-    return report
 
 
-@transaction.atomic
 def review_report(*, staff: User, report: Report, approve: bool, comment: str) -> Report:
     """Approve a submitted report, or return it with comments."""
-    _require(staff, "grants.review_report")
-    report = (
-        Report.objects.select_for_update()
-        .select_related("grant__application__ngo")
-        .get(pk=report.pk)
-    )
-    if report.status != Report.Status.SUBMITTED:
-        raise ValidationError(_("Only a submitted report can be reviewed."))
     if not approve and not comment.strip():
         raise ValidationError({"comment": _("Say what must be corrected.")})
-    report.review_comment, report.reviewed_by = comment.strip(), staff
-    report.status = Report.Status.APPROVED if approve else Report.Status.RETURNED
-    report.approved_at = timezone.now() if approve else None
-    report.save()
-    notify_ngo(
-        report.grant.application.ngo,
-        _("Your report was reviewed"),
-        "grants/email/report.txt",
-        {"report": report},
-    )
-    _close_if_done(report.grant)
+
+    def apply(locked: Report) -> None:
+        locked.review_comment, locked.reviewed_by = comment.strip(), staff
+        locked.approved_at = timezone.now() if approve else None
+
+    with transaction.atomic():
+        report = perform(
+            REPORT,
+            report,
+            "approve" if approve else "return",
+            by=staff,
+            reason=comment,
+            apply=apply,
+            notify=lambda locked: notify_ngo(
+                locked.grant.application.ngo,
+                gettext_lazy("Your report was reviewed"),
+                "grants/email/report.txt",
+                {"report": locked},
+            ),
+        )
+        _close_if_done(report.grant)
     return report
 
 
@@ -325,18 +478,26 @@ def propose_sanction(report: Report, on: date | None = None) -> SanctionProposal
 
 @transaction.atomic
 def confirm_sanction(*, staff: User, report: Report) -> list[Sanction]:
-    """Impose the proposed sanctions for a late report (staff confirm what the ladder proposes)."""
+    """Impose the proposed sanctions for a late report (staff confirm what the ladder proposes).
+
+    Idempotent: the report's row is locked and a report already sanctioned is refused,
+    so a second confirmation or a double click records nothing more.
+    """
     _require(staff, "grants.sanction")
+    report = Report.objects.select_for_update().select_related("grant").get(pk=report.pk)
+    if report.sanctions.filter(status=Sanction.Status.ACTIVE).exists():
+        raise ValidationError(_("The sanctions for this report are already confirmed."))
     proposal = propose_sanction(report)
     if proposal is None:
         raise ValidationError(_("The report is not late enough for a sanction."))
     today = timezone.localdate()
     ngo = report.grant.application.ngo
-    reason = _("%(report)s of grant %(number)s is %(days)s working days late.") % {
-        "report": report,
-        "number": report.grant.number,
-        "days": proposal.days_late,
-    }
+    with translation.override(settings.LANGUAGE_CODE):  # a public record, in Azerbaijani
+        reason = _("%(report)s of grant %(number)s is %(days)s working days late.") % {
+            "report": report,
+            "number": report.grant.number,
+            "days": proposal.days_late,
+        }
     imposed = [
         registry_services.impose_sanction(
             staff=staff,
@@ -347,17 +508,11 @@ def confirm_sanction(*, staff: User, report: Report) -> list[Sanction]:
             if kind == Sanction.Kind.BAN
             else None,
             reason=reason,
+            report=report,
         )
         for kind in proposal.kinds
     ]
     last = report.grant.tranches.filter(status=Tranche.Status.SCHEDULED).order_by("-number").first()
     if proposal.withhold_last_tranche and last is not None:
-        last.status = Tranche.Status.WITHHELD
-        last.save(update_fields=["status"])
-    notify_ngo(
-        ngo,
-        _("A sanction was imposed on your NGO"),
-        "grants/email/sanction.txt",
-        {"sanctions": imposed, "reason": reason},
-    )
+        perform(TRANCHE, last, "withhold", by=staff, reason=reason, related=imposed)
     return imposed

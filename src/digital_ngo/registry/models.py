@@ -274,6 +274,10 @@ class Sanction(models.Model):
         BAN = "ban", _("Ban from competitions")
         RECOVERY = "recovery", _("Recovery of funds")
 
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In force")
+        VOIDED = "voided", _("Voided")
+
     ngo = models.ForeignKey(
         NGO, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="sanctions"
     )
@@ -281,6 +285,17 @@ class Sanction(models.Model):
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"), null=True, blank=True)
     reason = models.TextField(_("reason"))
+    report = models.ForeignKey(
+        "grants.Report",
+        verbose_name=_("late report"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sanctions",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
     imposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("imposed by"),
@@ -299,7 +314,13 @@ class Sanction(models.Model):
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="sanction_ends_after_start",
                 violation_error_message=_("The end date must not be before the start date."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["report", "kind"],
+                condition=Q(status="active", report__isnull=False),
+                name="one_sanction_of_a_kind_per_late_report",
+                violation_error_message=_("This sanction was already imposed for this report."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -58,9 +58,9 @@ def apply_filters(ngos: QuerySet[NGO], filters: DirectoryFilters) -> QuerySet[NG
 def active_bans(on: date | None = None) -> QuerySet[Sanction]:
     """Bans in force on ``on`` (today by default)."""
     day = on or timezone.localdate()
-    return Sanction.objects.filter(kind=Sanction.Kind.BAN, starts_on__lte=day).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
-    )
+    return Sanction.objects.filter(
+        kind=Sanction.Kind.BAN, status=Sanction.Status.ACTIVE, starts_on__lte=day
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
 
 
 def ineligibility_reasons(ngo: NGO, on: date | None = None) -> list[str]:

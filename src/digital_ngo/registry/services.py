@@ -28,7 +28,7 @@ from digital_ngo.registry.models import (
     Sanction,
     Verification,
 )
-from digital_ngo.registry.workflows import VERIFICATION
+from digital_ngo.registry.workflows import SANCTION, VERIFICATION
 
 #: Documents an NGO registered in Azerbaijan must upload; foreign NGOs need the charter only.
 REQUIRED_DOCUMENTS = {
@@ -189,14 +189,47 @@ def return_registration(*, staff: User, ngo: NGO, reasons: str) -> NGO:
 
 @transaction.atomic
 def impose_sanction(
-    *, staff: User, ngo: NGO, kind: str, starts_on: date, ends_on: date | None, reason: str
+    *,
+    staff: User,
+    ngo: NGO,
+    kind: str,
+    starts_on: date,
+    ends_on: date | None,
+    reason: str,
+    report: Any = None,
 ) -> Sanction:
-    """Record a sanction against ``ngo``; a ban makes it ineligible while it lasts."""
+    """Record a sanction against ``ngo`` and tell its people; a ban makes it ineligible.
+
+    A sanction for a late report is recorded once per kind (a database constraint):
+    a second confirmation or a double click is refused.
+    """
     if not staff.has_perm("registry.impose_sanction"):
         raise PermissionDenied(_("You may not impose sanctions."))
     sanction = Sanction(
-        ngo=ngo, kind=kind, starts_on=starts_on, ends_on=ends_on, reason=reason, imposed_by=staff
+        ngo=ngo,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        reason=reason,
+        imposed_by=staff,
+        report=report,
     )
     sanction.full_clean()
-    sanction.save()
+    try:
+        with transaction.atomic():
+            sanction.save()
+    except IntegrityError as error:
+        raise ValidationError(_("This sanction was already imposed for this report.")) from error
+    record_creation(SANCTION, sanction, "impose", by=staff, reason=reason)
+    notify_ngo(
+        ngo,
+        gettext_lazy("A sanction was imposed on your NGO"),
+        "registry/email/sanction.txt",
+        {"sanction": sanction},
+    )
     return sanction
+
+
+def void_sanction(*, staff: User, sanction: Sanction, reason: str) -> Sanction:
+    """Void a sanction imposed in error; it stays on record with the reason."""
+    return perform(SANCTION, sanction, "void", by=staff, reason=reason)

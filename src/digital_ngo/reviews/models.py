@@ -80,6 +80,8 @@ class Score(models.Model):
     value = models.PositiveSmallIntegerField(_("score"))
     comment = models.TextField(_("comment"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")

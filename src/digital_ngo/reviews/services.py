@@ -15,13 +15,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from digital_ngo.accounts.models import User
 from digital_ngo.applications.models import Application
+from digital_ngo.applications.workflows import APPLICATION
 from digital_ngo.core.notify import notify_users
+from digital_ngo.core.workflow import perform, record_creation
 from digital_ngo.funding.models import Call
 from digital_ngo.reviews import selectors
 from digital_ngo.reviews.models import DECLARATION_QUESTIONS, Assignment, Score
+from digital_ngo.reviews.workflows import ASSIGNMENT
 
 AppStatus = Application.Status
 Status = Assignment.Status
@@ -32,7 +36,9 @@ def _require(user: User, permission: str, obj: Any = None) -> None:
         raise PermissionDenied(_("You may not do this."))
 
 
-def _fill(application: Application, places: int, tiebreak: bool = False) -> list[Assignment]:
+def _fill(
+    application: Application, places: int, tiebreak: bool = False, by: User | None = None
+) -> list[Assignment]:
     """Assign evaluators, as many as are free, until ``application`` has ``places`` active ones."""
     taken = application.assignments.exclude(status=Status.CONFLICT).count()
     already = set(application.assignments.values_list("evaluator_id", flat=True))
@@ -50,9 +56,10 @@ def _fill(application: Application, places: int, tiebreak: bool = False) -> list
         for evaluator in candidates[: max(places - taken, 0)]
     ]
     for assignment in made:
+        record_creation(ASSIGNMENT, assignment, "assign", by=by)
         notify_users(
             [assignment.evaluator],
-            _("An application to evaluate"),
+            gettext_lazy("An application to evaluate"),
             "reviews/email/assigned.txt",
             {"assignment": assignment},
         )
@@ -98,10 +105,9 @@ def assign_evaluators(*, staff: User, call: Call) -> tuple[int, list[str]]:
     made, shortages = 0, []
     for application in applications:
         if application.status != AppStatus.UNDER_EVALUATION:
-            application.status = AppStatus.UNDER_EVALUATION
-            application.save(update_fields=["status"])
+            application = perform(APPLICATION, application, "start_evaluation", by=staff)
         places = _places(application)
-        made += len(_fill(application, places, tiebreak=_diverges(application)))
+        made += len(_fill(application, places, tiebreak=_diverges(application), by=staff))
         if len(_active(application)) < places:
             shortages.append(
                 _("Not enough evaluators without a conflict of interest for “%(title)s”.")
@@ -111,31 +117,21 @@ def assign_evaluators(*, staff: User, call: Call) -> tuple[int, list[str]]:
     return made, shortages
 
 
-def _own(user: User, assignment: Assignment, status: str) -> Assignment:
-    assignment = (
-        Assignment.objects.select_for_update()
-        .select_related("application__call")
-        .get(pk=assignment.pk)
-    )
-    _require(user, "reviews.work_on_assignment", assignment)
-    if assignment.status != status:
-        raise ValidationError(_("This step is already done."))
-    return assignment
-
-
 @transaction.atomic
 def declare(
     *, evaluator: User, assignment: Assignment, answers: Mapping[str, bool], confidential: bool
 ) -> Assignment:
     """Sign the declaration; a conflict (declared, or in the registry) recuses the evaluator."""
-    assignment = _own(evaluator, assignment, Status.ASSIGNED)
     if set(answers) != set(DECLARATION_QUESTIONS) or not confidential:
         raise ValidationError(_("Answer every question and accept the confidentiality statement."))
     conflicts = selectors.registry_conflicts(evaluator, assignment.application)
-    assignment.answers = {**answers, "registry": conflicts}
-    assignment.declared_at = timezone.now()
-    assignment.status = Status.CONFLICT if any(answers.values()) or conflicts else Status.DECLARED
-    assignment.save(update_fields=["answers", "declared_at", "status"])
+    action = "recuse" if any(answers.values()) or conflicts else "declare"
+
+    def apply(locked: Assignment) -> None:
+        locked.answers = {**answers, "registry": conflicts}
+        locked.declared_at = timezone.now()
+
+    assignment = perform(ASSIGNMENT, assignment, action, by=evaluator, apply=apply)
     if assignment.status == Status.CONFLICT:
         # the place is filled again if an evaluator is free; otherwise the staff's next run does it
         _fill(assignment.application, _places(assignment.application), assignment.is_tiebreak)
@@ -167,12 +163,13 @@ def submit_scores(
     *, evaluator: User, assignment: Assignment, scores: Mapping[int, tuple[int, str]]
 ) -> Assignment:
     """Record an evaluator's scores and weighted total (out of 100), then settle the application."""
-    assignment = _own(evaluator, assignment, Status.DECLARED)
-    rows = Score.objects.bulk_create(_validate_scores(assignment, scores))
-    assignment.total = sum((row.weighted for row in rows), Decimal(0)).quantize(Decimal("0.01"))
-    assignment.status = Status.SUBMITTED
-    assignment.submitted_at = timezone.now()
-    assignment.save(update_fields=["total", "status", "submitted_at"])
+
+    def apply(locked: Assignment) -> None:
+        rows = Score.objects.bulk_create(_validate_scores(locked, scores))
+        locked.total = sum((row.weighted for row in rows), Decimal(0)).quantize(Decimal("0.01"))
+        locked.submitted_at = timezone.now()
+
+    assignment = perform(ASSIGNMENT, assignment, "submit_scores", by=evaluator, apply=apply)
     _settle(
         Application.objects.select_for_update()
         .select_related("call")
@@ -192,6 +189,8 @@ def _settle(application: Application) -> None:
         _fill(application, len(active) + 1, tiebreak=True)
         return
     totals = [a.total for a in active if a.total is not None]
-    application.score = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01"))
-    application.status = AppStatus.SCORED
-    application.save(update_fields=["score", "status"])
+
+    def apply(locked: Application) -> None:
+        locked.score = (sum(totals, Decimal(0)) / len(totals)).quantize(Decimal("0.01"))
+
+    perform(APPLICATION, application, "score", by=None, apply=apply)
