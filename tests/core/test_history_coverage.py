@@ -16,6 +16,8 @@ EXCEPTIONS = {
     "registry.district": "reference data loaded from registry/data, not entered by users",
     "press.mention": "derived from a clipping's text (itself historised) and recomputed",
     "press.fact": "derived from a clipping's text (itself historised) and recomputed",
+    "campaigns.delivery": "one row per recipient written by the sending worker; its status is "
+    "the mailing's record (claimed atomically), the statement itself is historised",
 }
 
 

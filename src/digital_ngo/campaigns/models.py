@@ -104,6 +104,7 @@ class Attachment(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.PROTECT, related_name="attachments")
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to="campaigns/%Y/")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attachment")

@@ -40,6 +40,7 @@ class CoalitionDocument(models.Model):
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to="coalitions/%Y/")
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document")
