@@ -93,7 +93,7 @@ def _statement(author: User, approver: User) -> Statement:
             "text_en": STATEMENT_TEXT_EN,
             "coalition": platform,
             "signing_opens": opens,
-            "signing_closes": opens + timedelta(days=400),
+            "signing_closes": opens + timedelta(days=1100),
         },
     )
     statement = services.approve_statement(staff=approver, statement=statement)
