@@ -111,7 +111,7 @@ def test_public_pages_and_api_open_to_everyone(
         "/api/statements/",
         f"/api/statements/{pk}/",
         "/api/coalitions/",
-        "/api/coalitions/p/",
+        f"/api/coalitions/{world['coalition'].pk}/",
     ]:
         assert client.get(url).status_code == 200, url
     for url in [f"/statements/{world['draft'].pk}/", f"/api/statements/{world['draft'].pk}/"]:

@@ -71,6 +71,7 @@ class CoalitionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
     class Meta:
         model = Coalition
         fields = [
+            "id",
             "slug",
             "name_az",
             "name_en",
@@ -106,7 +107,6 @@ class CoalitionViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):  # type
 
     serializer_class = CoalitionSerializer
     permission_classes = [permissions.AllowAny]
-    lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Coalition]:
         return public_coalitions()
