@@ -7,6 +7,8 @@ APP       := $(VENV)/bin/digital-ngo
 APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
+MAIL_SMTP_PORT ?= 2525
+MAIL_WEB_PORT ?= 8925
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
 .PHONY: demo test bench bench-packages lint install system-packages assets messages clean aztext-lexicon
@@ -16,8 +18,11 @@ demo: install
 	$(APP) load_demo
 	$(APP) export_open_data
 	$(APP) collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST_PORT)/ with the task worker and the scheduler under a supervisor that restarts them (Ctrl+C stops all)"
-	HOST_PORT=$(HOST_PORT) $(PY) -m digital_ngo.core.supervise Procfile
+	@echo "Serving on http://$(HOST_PORT)/ with the task worker, the scheduler and a local mail sink, under a supervisor that restarts them (Ctrl+C stops all)"
+	@echo "Mail sent by the platform arrives at the local SMTP sink: http://127.0.0.1:$(MAIL_WEB_PORT)/"
+	HOST_PORT=$(HOST_PORT) MAIL_SMTP_PORT=$(MAIL_SMTP_PORT) MAIL_WEB_PORT=$(MAIL_WEB_PORT) \
+	EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1 EMAIL_PORT=$(MAIL_SMTP_PORT) \
+	$(PY) -m digital_ngo.core.supervise Procfile
 
 test: install
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --create-db
@@ -32,6 +37,7 @@ bench: install bench-packages
 	$(PY) bench/opendata_bench.py
 	$(PY) bench/pages_bench.py --postgres "$(BENCH_DATABASE_URL)" --postgres-scale $(BENCH_PG_SCALE)
 	$(PY) bench/worker_kill_bench.py
+	$(PY) bench/campaigns_bench.py
 
 bench-packages:
 	@dpkg -s wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }

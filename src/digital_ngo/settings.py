@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "digital_ngo.portal",
     "digital_ngo.programmes",
     "digital_ngo.health",
+    "digital_ngo.coalitions",
+    "digital_ngo.campaigns",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -134,6 +136,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
+    # A file, not shared-cache memory: tests with threads (parallel signings, two mail
+    # workers) then wait for the write lock instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Shared cache (perf, issue 16): public pages, API lists, rate limits. -----------------
@@ -313,3 +318,16 @@ PRESS_OCR_MAX_PIXELS = int(os.environ.get("PRESS_OCR_MAX_PIXELS", str(12_000_000
 AZTEXT_DEVSET = os.environ.get(
     "AZTEXT_DEVSET", str(REPO_DIR.parent / "shared" / "aztext" / "devset")
 )
+
+# Statements mailed to the media: throttle (shared by all workers), retries with backoff on
+# temporary SMTP errors, and when a row left "sending" by a stopped worker is given up.
+CAMPAIGN_MESSAGES_PER_MINUTE = float(os.environ.get("CAMPAIGN_MESSAGES_PER_MINUTE", "120"))
+CAMPAIGN_MAX_ATTEMPTS = int(os.environ.get("CAMPAIGN_MAX_ATTEMPTS", "5"))
+CAMPAIGN_RETRY_SECONDS = float(os.environ.get("CAMPAIGN_RETRY_SECONDS", "30"))
+CAMPAIGN_STALE_SECONDS = float(os.environ.get("CAMPAIGN_STALE_SECONDS", "120"))
+CAMPAIGN_FROM_EMAIL = os.environ.get("CAMPAIGN_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# Signatures: confirmation links expire; attempts limited per address and per e-mail (cache).
+SIGNATURE_LINK_HOURS = int(os.environ.get("SIGNATURE_LINK_HOURS", "72"))
+SIGNATURE_LIMIT_PER_IP = int(os.environ.get("SIGNATURE_LIMIT_PER_IP", "30"))
+SIGNATURE_LIMIT_PER_EMAIL = int(os.environ.get("SIGNATURE_LIMIT_PER_EMAIL", "5"))
+SIGNATURE_LIMIT_WINDOW = int(os.environ.get("SIGNATURE_LIMIT_WINDOW", "3600"))

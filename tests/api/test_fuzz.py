@@ -119,6 +119,12 @@ def event(manager: Any) -> Any:
 
 def real_ids(grant: Grant) -> dict[str, int]:
     """The pk of a real row per collection, keyed by the path prefix of its operations."""
+    from django.utils import timezone
+
+    from digital_ngo.accounts.models import User
+    from digital_ngo.campaigns.models import Statement
+    from digital_ngo.coalitions.models import Coalition
+
     report = grant.reports.order_by("number").first()
     assert report is not None
     programme = Programme.objects.create(
@@ -132,9 +138,19 @@ def real_ids(grant: Grant) -> dict[str, int]:
         responsible_body_az="Agentlik",
     )
     task = Task.objects.create(programme=programme, number="1.1", text_az="Tapşırıq")
+    statement = Statement.objects.create(
+        title_az="Bəyanat",
+        text_az="Mətn",
+        status=Statement.Status.APPROVED,
+        author=User.objects.order_by("pk").first(),
+        signing_opens=timezone.now(),
+    )
+    coalition = Coalition.objects.create(name_az="Platforma", slug="platforma", kind="platform")
     return {
         "/api/programmes/": programme.pk,
         "/api/tasks/": task.pk,
+        "/api/statements/": statement.pk,
+        "/api/coalitions/": coalition.pk,
         "/api/ngos/": grant.application.ngo_id,
         "/api/calls/": grant.application.call_id,
         "/api/projects/": grant.pk,

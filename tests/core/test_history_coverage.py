@@ -21,6 +21,8 @@ EXCEPTIONS = {
     "press.mention": "derived from a clipping's text (itself historised) and recomputed",
     "press.fact": "derived from a clipping's text (itself historised) and recomputed",
     "programmes.taskprogress": "the append-only dated status history of a task (read as of a date)",
+    "campaigns.delivery": "one row per recipient written by the sending worker; its status is "
+    "the mailing's record (claimed atomically), the statement itself is historised",
 }
 
 

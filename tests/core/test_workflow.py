@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # importing the apps' workflows registers them
 import digital_ngo.applications.workflows  # noqa: E402
+import digital_ngo.campaigns.workflows  # noqa: E402
 import digital_ngo.decisions.workflows  # noqa: E402
 import digital_ngo.grants.workflows  # noqa: E402
 import digital_ngo.registry.workflows  # noqa: E402
@@ -117,6 +118,7 @@ def workflow_records(complete, ngo_admin, manager, make_user, make_event):
 
     from digital_ngo.accounts.models import Role
     from digital_ngo.applications.models import Application
+    from digital_ngo.campaigns.models import Signature, Statement
     from digital_ngo.decisions.models import Appeal
     from digital_ngo.registry.models import Sanction
     from digital_ngo.reviews.models import Assignment
@@ -146,6 +148,15 @@ def workflow_records(complete, ngo_admin, manager, make_user, make_event):
             starts_on=date(2026, 5, 1),
             reason="x",
             imposed_by=admin,
+        ),
+        "statement": lambda: Statement.objects.create(title_az="B", text_az="M", author=manager),
+        "signature": lambda: Signature.objects.create(
+            statement=Statement.objects.create(title_az="B", text_az="M", author=manager),
+            organisation="T",
+            name_key="t",
+            country="AZ",
+            representative="R",
+            email="r@example.org",
         ),
     }
     records["event"] = lambda: make_event(publish=False)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from digital_ngo.api import events, views
+from digital_ngo.api import events, outreach, views
 from digital_ngo.programmes import api as programmes_api
 
 router = DefaultRouter()
@@ -16,6 +16,8 @@ router.register("reports", views.ReportViewSet, basename="report")
 router.register("programmes", programmes_api.ProgrammeViewSet, basename="programme")
 router.register("tasks", programmes_api.TaskViewSet, basename="task")
 router.register("events", events.EventViewSet, basename="event")
+router.register("statements", outreach.StatementViewSet, basename="statement")
+router.register("coalitions", outreach.CoalitionViewSet, basename="coalition")
 
 app_name = "api"
 

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from digital_ngo.accounts import demo as account_demo
 from digital_ngo.applications import demo as grant_demo
+from digital_ngo.campaigns import demo as campaigns_demo
+from digital_ngo.coalitions import demo as coalitions_demo
 from digital_ngo.events import demo as events_demo
 from digital_ngo.grants import demo as grants_demo
 from digital_ngo.health import demo as health_demo
@@ -53,6 +55,9 @@ class Command(BaseCommand):
         dormant = health_demo.load_activity(admin)
         self.stdout.write(f"Sector health: {dormant} NGOs with no visible activity.")
         self.stdout.write(f"Events: {events_demo.load_events(admin)}.")
+        platform = coalitions_demo.load_platform()
+        self.stdout.write(f"Coalitions: {platform.name_en}, {platform.members.count()} members.")
+        self.stdout.write(f"Statements: {campaigns_demo.load(manager, admin)}.")
         self.stdout.write(f"Demo accounts (password: {account_demo.DEMO_PASSWORD}):")
         for account, user in accounts:
             where = f" — {user.ngo.name_az}" if user.ngo else ""

@@ -1,0 +1,1 @@
+"""Statements and appeals: mailed to media outlets, and opened for signature by organisations."""

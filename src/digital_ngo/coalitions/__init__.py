@@ -1,0 +1,1 @@
+"""Coalitions, networks and international platforms, their members and general assemblies."""
