@@ -10,3 +10,6 @@ class CampaignsConfig(AppConfig):
 
     def ready(self) -> None:
         from digital_ngo.campaigns import workflows  # noqa: F401  (registers the workflows)
+        from digital_ngo.campaigns.activity import register_sources
+
+        register_sources()
