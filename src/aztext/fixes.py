@@ -37,7 +37,6 @@ SENTENCE_END = re.compile(r"[.!?…]$")
 #: ``Oo``/``oO`` (alone or glued to the next word) and an ``o`` glued to a number.
 GAP_JUNK = re.compile(r"^(?:\(|\(?(?:Oo|oO)[oO]*)$")
 GAP_JUNK_PREFIX = re.compile(r"^\(?(?:Oo|oO)(?=\w)|^o(?=\d)")
-EN_DASH = "–"
 ELLIPSIS = "…"
 THREE_DOTS = re.compile(r"(?<![.!?])[.]{3}(?=[^.]*$)(?=[\W]*$)")
 
@@ -178,11 +177,6 @@ def is_gap_junk(token: str) -> bool:
 def strip_gap_junk(token: str) -> str:
     """Drop gap junk glued to a word (``oOaşkar`` → ``aşkar``, ``o42-ci`` → ``42-ci``)."""
     return GAP_JUNK_PREFIX.sub("", token, count=1)
-
-
-def fix_spaced_hyphen(token: str) -> str | None:
-    """A hyphen standing alone between words (OCR of an en dash) → ``–``; else None."""
-    return EN_DASH if token == "-" else None
 
 
 BRACKET_CAPITAL = re.compile(r"^(\W*)\[(?=[a-zəıöüşçğ]+\b)(?!.*\])")
