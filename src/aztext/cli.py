@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from aztext import BUILD
 from aztext.folding import fold
 from aztext.ocr import NotAnImage, OcrError, ocr_page
 from aztext.restoration import Restoration, restore
@@ -160,6 +161,7 @@ def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
     parser = argparse.ArgumentParser(prog="aztext", description="Azerbaijani text tools.")
+    parser.add_argument("--version", action="version", version=f"aztext, {BUILD}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("restore", help="restore OCR-damaged or ASCII-typed text")
     p.add_argument("files", nargs="+", metavar="FILE", help="input file(s), '-' for stdin")
