@@ -127,6 +127,14 @@ MAX_PROFILES = 256
 FORM_MEMOS = ("suffix_score", "ranked_bucket", "suffix_matches")
 #: readings that guess at an unknown word (edit distance, letter statistics).
 GUESSES = ("edits", "letters")
+#: a text losing at most this share of its ə has its Azerbaijani letters intact
+#: (see :func:`keeps_intact`): clean text ≈ 0.002–0.03, a short clean sentence
+#: ≈ 0.2 (the prior), OCR by English or Turkish models and ASCII typing ≈ 0.97.
+INTACT_SCHWA = 0.25
+#: in such a text, a valid word gives way to another reading only when that
+#: reading's own score is better by this many nats (a changed correct word
+#: costs a reader more than a missed fix).
+INTACT_MARGIN = 6.0
 #: a text losing more of its ə than this has damaged suffixes after acronyms.
 DAMAGED_SCHWA = 0.5
 #: an acronym as written scores this much above an unknown word.
@@ -361,6 +369,13 @@ class Restorer:
         self.max_profiles = max_profiles
         prepare(self.lex)
         self.forget()
+
+    def with_switches(self, off: frozenset[str]) -> Restorer:
+        """A restorer with the rules ``off`` switched off, sharing this one's lexicon
+        and candidate cache (candidates do not depend on the switches)."""
+        other = Restorer(self.lex, self.max_profiles, off)
+        other.cands = self.cands
+        return other
 
     def forget(self) -> None:
         """Drop every memo (candidates, token steps, Viterbi steps, explanations):
@@ -1062,6 +1077,7 @@ class Restorer:
         changes: list[Change] = []
         tokens = para.tokens
         damaged = dict(prof)["ə"] > DAMAGED_SCHWA
+        intact = dict(prof)["ə"] <= INTACT_SCHWA and self.on("word.intact_keep")
         for slot in filter(None, seq):
             t, p = slot.token, slot.part
             original = splits[t].parts[p]
@@ -1079,7 +1095,7 @@ class Restorer:
                 new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
                 code = "case.sentence_i"
                 reason, confidence = RULE_BY_CODE[code].reason, RULE_BY_CODE[code].confidence
-            elif slot.chosen == slot.seen:
+            elif slot.chosen == slot.seen or (intact and keeps_intact(slot, original)):
                 continue
             else:
                 new, code, reason, confidence = self.explain(para, slot, original, capitals)
@@ -1262,6 +1278,32 @@ def open_quote(text: str, opener: str) -> str:
     return opener
 
 
+def is_well_formed(word: str) -> bool:
+    """Whether ``word`` looks like a word as written: letters (an apostrophe may
+    stand before a suffix), in small letters or capitalised.
+
+    >>> is_well_formed("Azərbaycan'ın"), is_well_formed("aSaslar"), is_well_formed("9sas")
+    (True, False, False)
+    """
+    letters = word.replace("'", "").replace("’", "")
+    return letters.isalpha() and (letters[1:].islower() or len(letters) == 1)
+
+
+def keeps_intact(slot: Slot, original: str) -> bool:
+    """Whether a word of a text whose Azerbaijani letters are intact stays as
+    written: a well-formed word (letters only, small or capitalised) that the
+    lexicon or the suffix model knows, unless its best reading beats it by
+    :data:`INTACT_MARGIN`, and a well-formed word nothing knows (a rare word,
+    a name, a spelling variant)."""
+    if not is_well_formed(original):
+        return False
+    own = next((c for c in slot.cands if c.word == slot.seen), None)
+    if own is None or own.how in UNKNOWN:
+        return True
+    chosen = next(c for c in slot.cands if c.word == slot.chosen)
+    return chosen.score - own.score < INTACT_MARGIN
+
+
 def is_capital_noise(part: str) -> bool:
     """Whether ``part`` (the end of a word after a line break) is a few capitals
     shaped like their small letters (``SI``, ``CI``): OCR case noise."""
@@ -1392,5 +1434,14 @@ def default_restorer() -> Restorer:
 
 
 def restore(text: str) -> Restoration:
-    """Restore Azerbaijani ``text``; see the module docstring."""
+    """Restore Azerbaijani ``text``; see the module docstring.
+
+    >>> result = restore("Azerbaycan Respublikasinin dovlet qurumlari ve QHT-ler")
+    >>> result.text
+    'Azərbaycan Respublikasının dövlət qurumları və QHT-lər'
+    >>> result.changes[0].code, result.changes[0].new
+    ('word.lexicon', 'Azərbaycan')
+    >>> restore("Bu adi bir gündür və o, son sözünü dedi.").text  # intact: valid words stay
+    'Bu adi bir gündür və o, son sözünü dedi.'
+    """
     return default_restorer().restore(text)

@@ -52,8 +52,13 @@ class Rule:
     switchable: bool = True
 
 
+#: the rules of these code prefixes run one token at a time.
+TOKEN_STAGE = {"punct": "token", "ocr": "token"}
+
+
 def _rule(code: str, damage: str, reason: str, confidence: float, core: bool = False) -> Rule:
-    return Rule(code, code.split(".")[0], damage, reason, confidence, not core)
+    stage = code.split(".")[0]
+    return Rule(code, TOKEN_STAGE.get(stage, stage), damage, reason, confidence, not core)
 
 
 #: every rule, in the order restore runs them (stage ``punct``/``ocr`` rules
