@@ -1,7 +1,9 @@
 """Command line: ``aztext restore|fold|ocr``.
 
-* ``aztext restore FILE|- [FILE …] [--explain]`` prints the restored text
-  (``--explain`` prints the changes as JSON instead);
+* ``aztext restore FILE|- [FILE …] [--explain] [--jobs N]`` prints the restored
+  text (``--explain`` prints the changes as JSON instead; ``--jobs`` restores
+  the files in N worker processes, 0 for one per core, output in input order);
+* ``aztext --version`` says which build runs (compiled with mypyc or interpreted);
 * ``aztext fold [FILE|- …]`` prints the search key of every line;
 * ``aztext ocr IMAGE|PDF [… ] [--explain]`` runs Tesseract (``-l aze``, small
   print enlarged: see :mod:`aztext.ocr`; PDF pages via ``pdftoppm``) and
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +31,7 @@ from typing import TextIO
 from aztext import BUILD
 from aztext.folding import fold
 from aztext.ocr import NotAnImage, OcrError, ocr_page
-from aztext.restoration import Restoration, restore
+from aztext.restoration import Restoration, default_restorer, restore
 
 EXIT_INPUT = 2
 EXIT_TOOL = 3
@@ -87,13 +91,24 @@ def emit(result: Restoration, name: str, explain: bool, many: bool, out: TextIO)
     out.write(result.text if result.text.endswith("\n") else result.text + "\n")
 
 
+def restored(texts: list[str], jobs: int) -> Iterator[Restoration]:
+    """``texts`` restored in order, by ``jobs`` worker processes (0: one per core)."""
+    jobs = min(jobs or os.cpu_count() or 1, len(texts))
+    if jobs <= 1:
+        yield from map(restore, texts)
+        return
+    default_restorer()  # built once, before the workers fork: they share its tables
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(restore, texts, chunksize=1)
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aztext restore``."""
     texts = [(name, read_input(name)) for name in args.files]
     many = len(texts) > 1
+    results = restored([text for _, text in texts], args.jobs)
     for name in progress([n for n, _ in texts], "restore", err):
-        text = dict(texts)[name]
-        emit(restore(text), name, args.explain, many, out)
+        emit(next(results), name, args.explain, many, out)
     return 0
 
 
@@ -166,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="restore OCR-damaged or ASCII-typed text")
     p.add_argument("files", nargs="+", metavar="FILE", help="input file(s), '-' for stdin")
     p.add_argument("--explain", action="store_true", help="print the changes as JSON")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=cmd_restore)
     p = sub.add_parser("fold", help="print the search key of every line")
     p.add_argument("files", nargs="*", metavar="FILE", help="input file(s), default stdin")
