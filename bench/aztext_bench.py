@@ -310,6 +310,7 @@ def run_ablation(root: Path, heldout: Path | None) -> list[tuple[str, dict[str, 
     for code in ("", *SWITCHABLE):
         restorer = base.with_switches(frozenset({code} - {""}))
         rows.append((code, wer_by_set(restorer, scorer, sets)))
+        print(f"ablation {code or '(all on)'}: {rows[-1][1]}", file=sys.stderr, flush=True)
     return rows
 
 

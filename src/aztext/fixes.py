@@ -21,9 +21,9 @@ from aztext.morphology import SIGNATURES, VOWELS, attach, endings, signature
 #: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
 LETTER_LIKE = "®@¢"
 #: Letters OCR or typing confuses with Azerbaijani letters (digits too).
-DIGIT_LETTERS = "013569"
+DIGIT_LETTERS = "0135689"
 #: Digits OCR reads for Ə/ə: they carry no case, so sentence position decides.
-CASELESS_DIGITS = "39"
+CASELESS_DIGITS = "389"
 #: capitals shaped like their small letters: OCR reads one for the other.
 SHAPE_ALIKE_CAPITALS = "CÇOÖSŞVWXZ"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
