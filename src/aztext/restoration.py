@@ -1292,15 +1292,16 @@ def is_well_formed(word: str) -> bool:
 def keeps_intact(slot: Slot, original: str) -> bool:
     """Whether a word of a text whose Azerbaijani letters are intact stays as
     written: a well-formed word (letters only, small or capitalised) that the
-    lexicon or the suffix model knows, unless its best reading beats it by
+    lexicon or the suffix model knows, unless another reading beats it by
     :data:`INTACT_MARGIN`, and a well-formed word nothing knows (a rare word,
-    a name, a spelling variant)."""
+    a name, a spelling variant) unless it reads as a known word (a letter the
+    OCR model lacks: ``furnalist`` → ``jurnalist``), never by a guess."""
     if not is_well_formed(original):
         return False
+    chosen = next(c for c in slot.cands if c.word == slot.chosen)
     own = next((c for c in slot.cands if c.word == slot.seen), None)
     if own is None or own.how in UNKNOWN:
-        return True
-    chosen = next(c for c in slot.cands if c.word == slot.chosen)
+        return chosen.how in GUESSES
     return chosen.score - own.score < INTACT_MARGIN
 
 
@@ -1441,7 +1442,7 @@ def restore(text: str) -> Restoration:
     'Azərbaycan Respublikasının dövlət qurumları və QHT-lər'
     >>> result.changes[0].code, result.changes[0].new
     ('word.lexicon', 'Azərbaycan')
-    >>> restore("Bu adi bir gündür və o, son sözünü dedi.").text  # intact: valid words stay
-    'Bu adi bir gündür və o, son sözünü dedi.'
+    >>> restore("Bu sadə bir gündür və o, son sözünü dedi.").text  # intact: valid words stay
+    'Bu sadə bir gündür və o, son sözünü dedi.'
     """
     return default_restorer().restore(text)
