@@ -31,7 +31,7 @@ from typing import TextIO
 from aztext import BUILD
 from aztext.folding import fold
 from aztext.ocr import NotAnImage, OcrError, ocr_page
-from aztext.restoration import Restoration, default_restorer, restore
+from aztext.restoration import Change, Restoration, default_restorer, restore
 
 EXIT_INPUT = 2
 EXIT_TOOL = 3
@@ -99,7 +99,17 @@ def restored(texts: list[str], jobs: int) -> Iterator[Restoration]:
         return
     default_restorer()  # built once, before the workers fork: they share its tables
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(restore, texts, chunksize=1)
+        for text, changes in pool.imap(restore_plain, texts, chunksize=1):
+            yield Restoration(text, tuple(Change(*change) for change in changes))
+
+
+def restore_plain(text: str) -> tuple[str, list[tuple[int, str, str, str, float, str]]]:
+    """:func:`restore` as plain tuples, to pass between processes (the compiled
+    classes do not unpickle)."""
+    result = restore(text)
+    return result.text, [
+        (c.position, c.old, c.new, c.reason, c.confidence, c.code) for c in result.changes
+    ]
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -16,7 +16,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
         input=stdin,
         capture_output=True,
         check=False,
-        timeout=120,
+        timeout=600,  # a hang guard, not a speed test (the machine may be loaded)
     )
 
 
