@@ -4,14 +4,14 @@
 VENV      := .venv
 PY        := $(VENV)/bin/python
 APP       := $(VENV)/bin/digital-ngo
-APT_PKGS  := chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
+APT_PKGS  := gcc python3-dev chromium tesseract-ocr tesseract-ocr-aze tesseract-ocr-eng tesseract-ocr-tur gettext poppler-utils fonts-dejavu-extra fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql-client
 HOST_PORT ?= 127.0.0.1:8000
 PYTEST_WORKERS ?= 2
 MAIL_SMTP_PORT ?= 2525
 MAIL_WEB_PORT ?= 8925
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: demo test bench bench-packages lint install system-packages assets messages clean aztext-lexicon
+.PHONY: demo test bench bench-packages lint install system-packages assets messages clean aztext-lexicon aztext-compiled
 
 demo: install
 	$(APP) migrate --no-input
@@ -47,7 +47,7 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy src
 
-install: system-packages $(VENV)/.installed assets messages
+install: system-packages $(VENV)/.installed assets messages aztext-compiled
 
 # Debian packages: Chromium for browser tests, Tesseract with the Azerbaijani model,
 # gettext for translations, poppler for PDF pages. Installed only when missing.
@@ -74,7 +74,13 @@ messages: $(VENV)/.installed
 	cd src/digital_ngo && ../../$(APP) compilemessages -v0
 
 clean:
-	rm -rf $(VENV) node_modules var/static
+	rm -rf $(VENV) node_modules var/static src/aztext/_compiled
+
+# Compile aztext with mypyc from the same source (src/aztext/_compiled/<hash of the
+# source>/, git-ignored); a no-op when built for this source, and the pure-Python
+# package runs when gcc or the Python headers are missing (`aztext --version` says which).
+aztext-compiled: $(VENV)/.installed
+	$(PY) scripts/build_aztext_compiled.py
 
 # Rebuild src/aztext/data/ from ../shared/aztext/resources and Tesseract's Azerbaijani word list.
 aztext-lexicon: install

@@ -4,6 +4,7 @@
 Usage::
 
     python bench/aztext_heldout.py OUT_DIR [DEVSET_ROOT]
+    python bench/aztext_heldout.py --clean-demo OUT_DIR   # only the clean-demo folder
 
 The gold text is the platform's own Azerbaijani interface translations
 (``src/digital_ngo/locale/az/LC_MESSAGES/django.po``): every translation of
@@ -13,12 +14,14 @@ three sentences to a paragraph. The damaged folders are made with the dev
 set's own tools (``tools/make_ocr.py``, Tesseract's English, Turkish and
 Azerbaijani models; ``tools/make_ascii.py``), so the damage is made exactly
 as the dev set's was; ``ocr-aze-100dpi`` is the gold printed at 100 dpi and
-read by :func:`aztext.ocr.ocr_page`, as ``aztext ocr`` reads a poor scan. The
+read by :func:`aztext.ocr.ocr_page`, as ``aztext ocr`` reads a poor scan;
+``clean-demo`` is correct text of another domain (see :func:`write_clean_demo`). The
 benchmark scores them like the dev set (``bench/aztext_bench.py --heldout OUT_DIR``).
 """
 
 from __future__ import annotations
 
+import ast
 import html
 import random
 import re
@@ -80,6 +83,32 @@ def write_gold(out: Path) -> int:
     return count
 
 
+def write_clean_demo(out: Path) -> None:
+    """``clean-demo/01.txt``: a second clean text from another domain, the
+    Azerbaijani programme, event and organisation texts of the platform's demo
+    data (string literals of four or more words in ``*/demo.py``, not docstrings), one a line;
+    restored as it is, it measures how many correct words restore changes."""
+    found: list[str] = []
+    for path in sorted((REPO / "src" / "digital_ngo").glob("*/demo.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if id(node) in docstrings:
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = " ".join(node.value.split())
+                if len(text.split()) >= 4 and AZ_LETTER.search(text):
+                    found.append(text)
+    (out / "clean-demo").mkdir(parents=True, exist_ok=True)
+    (out / "clean-demo" / "01.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
+
+
 def write_low_resolution(make_ocr: list[str], out: Path) -> None:
     """``ocr-aze-100dpi``: the gold printed at 100 dpi (a poor scan) and read as
     ``aztext ocr`` reads a page (:func:`aztext.ocr.ocr_page`, small print enlarged)."""
@@ -101,6 +130,9 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
+    if argv[0] == "--clean-demo":
+        write_clean_demo(Path(argv[1]))
+        return 0
     out = Path(argv[0])
     devset = Path(argv[1]) if len(argv) > 1 else REPO.parent / "shared" / "aztext"
     files = write_gold(out)
@@ -113,6 +145,7 @@ def main(argv: list[str]) -> int:
         capture_output=True,
     )
     write_low_resolution(run, out)
+    write_clean_demo(out)
     print(f"{files} files under {out}")
     return 0
 

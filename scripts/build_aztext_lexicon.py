@@ -19,7 +19,9 @@ curated word DAWG when the DAWG has a spelling of them with more Azerbaijani
 letters (``dartir`` for ``dartır``), and all-ASCII forms that type a word at
 least half as frequent with two or more letters lost (``gorum`` for
 ``görüm``) unless their pair-list neighbours are mostly Azerbaijani-spelt
-(``cari`` stays).
+(``cari`` stays). A floor-count form that is a word at least JUNK_RATIO times
+as frequent with its final vowel lost is junk (``respublikas`` for
+``respublikası``).
 
 Output (UTF-8, gzip, tab-separated, sorted by count descending):
 
@@ -69,6 +71,12 @@ TWIN_RATIO = 0.5
 AZ_LETTERS = frozenset("əıöüşçğ")
 MIN_BIGRAM_COUNT = 1.0
 NAME_SHARE = 0.9
+#: a floor-count form (DAWG only, or as rare) that is a word this many times more
+#: frequent with its final vowel lost (``respublikas`` for ``respublikası``,
+#: ``ailəs`` for ``ailəsi``) is junk that would block the good reading of
+#: damaged text (OCR drops a thin final ı or i).
+JUNK_RATIO = 200.0
+JUNK_MAX_COUNT = 2.0
 
 
 def normalise(token: str) -> str | None:
@@ -181,12 +189,37 @@ def build_unigrams(resources: Path, dawg: set[str]) -> dict[str, float]:
         counts.setdefault(word, DAWG_ONLY_COUNT)
     dropped = drop_folded_forms(counts, dawg)
     dropped.update(drop_typed_twins(counts, dropped, resources / "aze.word.bigrams"))
+    dropped.update(drop_truncated_junk(counts, dropped))
     for word, richer in dropped.items():
         if richer not in dropped:  # the typed form's uses are uses of the word
             counts[richer] += counts[word]
     for word in dropped:
         del counts[word]
     return dict(counts)
+
+
+def drop_truncated_junk(counts: dict[str, float], dropped: dict[str, str]) -> dict[str, str]:
+    """Floor-count forms (at most :data:`JUNK_MAX_COUNT`) that are a word at least
+    :data:`JUNK_RATIO` times more frequent with its final vowel lost, each with
+    that word."""
+    shorter: dict[str, str] = {}
+    for word, count in sorted(counts.items(), key=lambda item: -item[1]):
+        if count < JUNK_RATIO * JUNK_MAX_COUNT:
+            break
+        if word[-1] in "aıoueəiöü":
+            shorter.setdefault(word[:-1], word)
+    found = {}
+    for word, count in counts.items():
+        richer = shorter.get(word)
+        if (
+            count <= JUNK_MAX_COUNT
+            and richer
+            and word not in dropped
+            and len(word) >= 5
+            and counts[richer] >= JUNK_RATIO * count
+        ):
+            found[word] = richer
+    return found
 
 
 def typed_neighbours(

@@ -57,7 +57,7 @@ MIN_LOSS = 0.002
 MAX_LOSS = 0.97
 
 _CLASSES = {
-    "V": "aeəoösş6é0èëä®@39",
+    "V": "aeəoösş6é0èëä®@389",
     "G": "gğqcç¢",
     "I": "iıüu1l|íìîj",
 }
@@ -78,6 +78,7 @@ SUBSTITUTIONS: dict[tuple[str, str], tuple[str | None, float]] = {
     ("ö", "ə"): ("ə", 0.01),
     ("é", "ə"): ("ə", 0.01),
     ("3", "ə"): ("ə", 0.01),
+    ("8", "ə"): ("ə", 0.003),
     ("®", "ə"): ("ə", 0.01),
     ("@", "ə"): ("ə", 0.01),
     ("i", "ı"): ("ı", 0.85),
@@ -156,6 +157,8 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("eo", "ə", "ə", 0.015),
     Rewrite("ao", "ə", "ə", 0.005),
     Rewrite("06", "ö", "ö", 0.02),
+    # a capital Ə read as two glyphs, O and 8 (headlines in capitals)
+    Rewrite("o8", "ə", "ə", 0.01),
     Rewrite("o", "q", "q", 0.003, initial=True),
     Rewrite("g", "ə", "ə", 0.003, initial=True),
     Rewrite("y", "q", "q", 0.02, final=True),

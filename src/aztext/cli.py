@@ -1,7 +1,9 @@
 """Command line: ``aztext restore|fold|ocr``.
 
-* ``aztext restore FILE|- [FILE …] [--explain]`` prints the restored text
-  (``--explain`` prints the changes as JSON instead);
+* ``aztext restore FILE|- [FILE …] [--explain] [--jobs N]`` prints the restored
+  text (``--explain`` prints the changes as JSON instead; ``--jobs`` restores
+  the files in N worker processes, 0 for one per core, output in input order);
+* ``aztext --version`` says which build runs (compiled with mypyc or interpreted);
 * ``aztext fold [FILE|- …]`` prints the search key of every line;
 * ``aztext ocr IMAGE|PDF [… ] [--explain]`` runs Tesseract (``-l aze``, small
   print enlarged: see :mod:`aztext.ocr`; PDF pages via ``pdftoppm``) and
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -24,9 +28,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from aztext import BUILD
 from aztext.folding import fold
 from aztext.ocr import NotAnImage, OcrError, ocr_page
-from aztext.restoration import Restoration, restore
+from aztext.restoration import Change, Restoration, default_restorer, restore
 
 EXIT_INPUT = 2
 EXIT_TOOL = 3
@@ -86,13 +91,34 @@ def emit(result: Restoration, name: str, explain: bool, many: bool, out: TextIO)
     out.write(result.text if result.text.endswith("\n") else result.text + "\n")
 
 
+def restored(texts: list[str], jobs: int) -> Iterator[Restoration]:
+    """``texts`` restored in order, by ``jobs`` worker processes (0: one per core)."""
+    jobs = min(jobs or os.cpu_count() or 1, len(texts))
+    if jobs <= 1:
+        yield from map(restore, texts)
+        return
+    default_restorer()  # built once, before the workers fork: they share its tables
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for text, changes in pool.imap(restore_plain, texts, chunksize=1):
+            yield Restoration(text, tuple(Change(*change) for change in changes))
+
+
+def restore_plain(text: str) -> tuple[str, list[tuple[int, str, str, str, float, str]]]:
+    """:func:`restore` as plain tuples, to pass between processes (the compiled
+    classes do not unpickle)."""
+    result = restore(text)
+    return result.text, [
+        (c.position, c.old, c.new, c.reason, c.confidence, c.code) for c in result.changes
+    ]
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``aztext restore``."""
     texts = [(name, read_input(name)) for name in args.files]
     many = len(texts) > 1
+    results = restored([text for _, text in texts], args.jobs)
     for name in progress([n for n, _ in texts], "restore", err):
-        text = dict(texts)[name]
-        emit(restore(text), name, args.explain, many, out)
+        emit(next(results), name, args.explain, many, out)
     return 0
 
 
@@ -160,10 +186,12 @@ def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser."""
     parser = argparse.ArgumentParser(prog="aztext", description="Azerbaijani text tools.")
+    parser.add_argument("--version", action="version", version=f"aztext, {BUILD}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("restore", help="restore OCR-damaged or ASCII-typed text")
     p.add_argument("files", nargs="+", metavar="FILE", help="input file(s), '-' for stdin")
     p.add_argument("--explain", action="store_true", help="print the changes as JSON")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)")
     p.set_defaults(func=cmd_restore)
     p = sub.add_parser("fold", help="print the search key of every line")
     p.add_argument("files", nargs="*", metavar="FILE", help="input file(s), default stdin")

@@ -16,6 +16,9 @@ def sort_key(text: str) -> tuple[str, str]:
 
     Case is ignored first (``Şəki`` sorts with ``şəki``); ties are broken by
     the original text so the order is total and stable across runs.
+
+    >>> sorted(["Şəki", "Zaqatala", "Səbail", "Çinar", "Culfa"], key=sort_key)
+    ['Culfa', 'Çinar', 'Səbail', 'Şəki', 'Zaqatala']
     """
     return collation_key(text), text
 

@@ -21,9 +21,9 @@ from aztext.morphology import SIGNATURES, VOWELS, attach, endings, signature
 #: Characters OCR puts inside words for letters (® @ for Ə, ¢ for ç).
 LETTER_LIKE = "®@¢"
 #: Letters OCR or typing confuses with Azerbaijani letters (digits too).
-DIGIT_LETTERS = "013569"
+DIGIT_LETTERS = "0135689"
 #: Digits OCR reads for Ə/ə: they carry no case, so sentence position decides.
-CASELESS_DIGITS = "39"
+CASELESS_DIGITS = "389"
 #: capitals shaped like their small letters: OCR reads one for the other.
 SHAPE_ALIKE_CAPITALS = "CÇOÖSŞVWXZ"
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -37,7 +37,6 @@ SENTENCE_END = re.compile(r"[.!?…]$")
 #: ``Oo``/``oO`` (alone or glued to the next word) and an ``o`` glued to a number.
 GAP_JUNK = re.compile(r"^(?:\(|\(?(?:Oo|oO)[oO]*)$")
 GAP_JUNK_PREFIX = re.compile(r"^\(?(?:Oo|oO)(?=\w)|^o(?=\d)")
-EN_DASH = "–"
 ELLIPSIS = "…"
 THREE_DOTS = re.compile(r"(?<![.!?])[.]{3}(?=[^.]*$)(?=[\W]*$)")
 
@@ -178,11 +177,6 @@ def is_gap_junk(token: str) -> bool:
 def strip_gap_junk(token: str) -> str:
     """Drop gap junk glued to a word (``oOaşkar`` → ``aşkar``, ``o42-ci`` → ``42-ci``)."""
     return GAP_JUNK_PREFIX.sub("", token, count=1)
-
-
-def fix_spaced_hyphen(token: str) -> str | None:
-    """A hyphen standing alone between words (OCR of an en dash) → ``–``; else None."""
-    return EN_DASH if token == "-" else None
 
 
 BRACKET_CAPITAL = re.compile(r"^(\W*)\[(?=[a-zəıöüşçğ]+\b)(?!.*\])")

@@ -25,6 +25,9 @@ def fold(text: str) -> str:
     Letters are lower-cased with the İ/ı rules, Azerbaijani letters are mapped
     to the ASCII letters people type for them (ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o,
     ü→u), other accents are stripped and runs of white space become one space.
+
+    >>> fold("AZƏRBAYCAN  Respublikası")
+    'azerbaycan respublikasi'
     """
     text = _strip_marks(lower(unicodedata.normalize("NFC", text)))
     return " ".join(lower(text).translate(AZ_TO_ASCII).split())

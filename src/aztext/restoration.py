@@ -34,6 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -46,7 +47,6 @@ from aztext.explain import describe
 from aztext.fixes import (
     CASELESS_DIGITS,
     ELLIPSIS,
-    EN_DASH,
     NUMERO_WORDS,
     SENTENCE_END,
     SHAPE_ALIKE_CAPITALS,
@@ -61,7 +61,6 @@ from aztext.fixes import (
     fix_percent_sign,
     fix_pipe_numeral,
     fix_quote_junk,
-    fix_spaced_hyphen,
     fix_three_dots,
     has_numero,
     is_gap_junk,
@@ -78,6 +77,7 @@ from aztext.fixes import (
 )
 from aztext.lexicon import Lexicon, get_lexicon
 from aztext.morphology import FOUR_WAY, TWO_WAY, last_vowel
+from aztext.rules import RULE_BY_CODE, Change, check_switches, make_change
 from aztext.words import (
     LOGP_UNKNOWN,
     Candidate,
@@ -127,6 +127,14 @@ MAX_PROFILES = 256
 FORM_MEMOS = ("suffix_score", "ranked_bucket", "suffix_matches")
 #: readings that guess at an unknown word (edit distance, letter statistics).
 GUESSES = ("edits", "letters")
+#: a text losing at most this share of its ə has its Azerbaijani letters intact
+#: (see :func:`keeps_intact`): clean text ≈ 0.002–0.03, a short clean sentence
+#: ≈ 0.2 (the prior), OCR by English or Turkish models and ASCII typing ≈ 0.97.
+INTACT_SCHWA = 0.25
+#: in such a text, a valid word gives way to another reading only when that
+#: reading's own score is better by this many nats (a changed correct word
+#: costs a reader more than a missed fix).
+INTACT_MARGIN = 6.0
 #: a text losing more of its ə than this has damaged suffixes after acronyms.
 DAMAGED_SCHWA = 0.5
 #: an acronym as written scores this much above an unknown word.
@@ -147,18 +155,6 @@ NAME_EDIT_COST = 1.5
 CLITIC_HARMONY = {"da": "a", "də": "ə", "mı": "ı", "mi": "i", "mu": "u", "mü": "ü"}
 #: score bonus (or penalty) for a clitic in (or out of) harmony with its host.
 HARMONY_WEIGHT = 3.0
-
-
-class Change(NamedTuple):
-    """One change: where (offset in the input), what, why and how sure (0..1).
-
-    An immutable record (a named tuple: cheap to make, as restoring makes many)."""
-
-    position: int
-    old: str
-    new: str
-    reason: str
-    confidence: float
 
 
 @dataclass(frozen=True)
@@ -248,9 +244,9 @@ def tokenize_paragraph(lines: list[Line]) -> Paragraph:
             gap_start = line.start + (prev_end if prev_end is not None else 0)
             gap = line.text[prev_end if prev_end is not None else 0 : m.start()]
             if prev_end is not None and gap != " ":
-                para.changes.append(Change(gap_start, gap, " ", "spacing normalised", 1.0))
+                para.changes.append(make_change("layout.spacing", gap_start, gap, " "))
             elif prev_end is None and gap:
-                para.changes.append(Change(gap_start, gap, "", "line indentation removed", 1.0))
+                para.changes.append(make_change("layout.indent", gap_start, gap, ""))
             prev_end = m.end()
             para.tokens.append(
                 Token(
@@ -276,6 +272,83 @@ def line_tokens(line: Line, words: list[str], wrapped: bool) -> list[Token]:
     return tokens
 
 
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the whole text tells the rules: its damage profile, and whether it is
+    a column layout (paragraphs wrapped over several lines: OCR of print) and
+    lacks signs its OCR model may have misread."""
+
+    text: str
+    prof: Profile
+    layout: bool
+    #: a column layout without …, without ! (or with !), without « »
+    ellipses: bool
+    exclaims: bool
+    bangs: bool
+    guillemets: bool
+    #: the text has a № (or its OCR reading) somewhere
+    numbered: bool
+
+    @staticmethod
+    def of(text: str, groups: list[list[Line]], prof: Profile) -> Document:
+        """The document facts of ``text`` split into paragraph ``groups``."""
+        layout = any(len(lines) > 1 for lines in groups)
+        guillemets = layout and "«" not in text and "»" not in text
+        return Document(
+            text,
+            prof,
+            layout,
+            layout and ELLIPSIS not in text,
+            layout and "!" not in text,
+            layout and "!" in text,
+            guillemets and bool(GUILLEMET_READ_AS_C.search(text)),
+            has_numero(text),
+        )
+
+
+class TokenContext(NamedTuple):
+    """What a token rule may look at besides the token."""
+
+    following: str
+    after_number: bool
+    numbered: bool
+    is_word: Callable[[str], bool]
+
+
+#: a token rule: the token's text and context → its new text, or None.
+TokenFix = Callable[[str, TokenContext], "str | None"]
+
+#: token rules in the order they run: code, the :class:`Document` flag they need
+#: (empty: always), the fix, and whether a change ends the token's fixes.
+TOKEN_RULES: tuple[tuple[str, str, TokenFix, bool], ...] = (
+    ("punct.ellipsis", "ellipses", lambda t, c: fix_three_dots(t), False),
+    ("punct.roman_one", "layout", lambda t, c: fix_one_read_for_roman(t, c.following), True),
+    ("punct.roman_pipe", "layout", lambda t, c: fix_pipe_numeral(t), True),
+    ("ocr.bracket_capital", "layout", lambda t, c: fix_bracket_capital(t), False),
+    ("ocr.underscore", "", lambda t, c: strip_underscores(t), False),
+    ("punct.quote_junk", "", lambda t, c: fix_quote_junk(t), False),
+    ("punct.acronym_hyphen", "", lambda t, c: fix_abbreviation_suffix(t, reads_as_suffix), False),
+    ("layout.number_space", "", lambda t, c: split_number_suffix(t, c.is_word), False),
+    ("punct.percent", "", lambda t, c: fix_percent_sign(t, c.after_number), False),
+    ("punct.number_suffix", "", lambda t, c: fix_number_suffix(t), False),
+    ("punct.numero", "", lambda t, c: fix_numero(t, c.following, c.numbered), False),
+)
+
+
+def is_headline(para: Paragraph) -> bool:
+    """Whether ``para`` is set in capitals (a headline or title): most of its words,
+    and at least two, are all capitals, so a short one is a word, not an acronym.
+
+    >>> is_headline(tokenize_paragraph([Line(0, "QANUNU VƏ QƏRARI")]))
+    True
+    >>> is_headline(tokenize_paragraph([Line(0, "QHT və BMT")]))
+    False
+    """
+    words = [tok.text for tok in para.tokens if any(ch.isalpha() for ch in tok.text)]
+    caps = sum(1 for word in words if word.isupper() and len(word) > 1)
+    return caps >= 2 and caps * 4 >= len(words) * 3 and any(len(w) > MAX_ACRONYM + 1 for w in words)
+
+
 def word_key(core: str) -> str:
     """Lower-case lookup form of a word part."""
     return lower(core)
@@ -284,11 +357,25 @@ def word_key(core: str) -> str:
 class Restorer:
     """Restoration with one lexicon and its candidate cache (reuse for speed)."""
 
-    def __init__(self, lex: Lexicon | None = None, max_profiles: int = MAX_PROFILES) -> None:
+    def __init__(
+        self,
+        lex: Lexicon | None = None,
+        max_profiles: int = MAX_PROFILES,
+        off: frozenset[str] = frozenset(),
+    ) -> None:
+        """``off``: codes of rules switched off (see :mod:`aztext.rules`)."""
         self.lex = lex if lex is not None else get_lexicon()
+        self.off = check_switches(frozenset(off))
         self.max_profiles = max_profiles
         prepare(self.lex)
         self.forget()
+
+    def with_switches(self, off: frozenset[str]) -> Restorer:
+        """A restorer with the rules ``off`` switched off, sharing this one's lexicon
+        and candidate cache (candidates do not depend on the switches)."""
+        other = Restorer(self.lex, self.max_profiles, off)
+        other.cands = self.cands
+        return other
 
     def forget(self) -> None:
         """Drop every memo (candidates, token steps, Viterbi steps, explanations):
@@ -304,10 +391,10 @@ class Restorer:
         self._step_pairs: dict[tuple[int, int, bool], StepPairs] = {}
         self._capital_q: dict[tuple[Profile, str], tuple[Candidate, ...]] = {}
         self._glued: dict[tuple[Profile, str], tuple[str, str] | None] = {}
-        self._plain: dict[tuple[bool, bool, bool, bool], set[str]] = {}
+        self._plain: dict[tuple[bool, bool, bool], set[str]] = {}
         # id() of a candidate tuple is stable: the candidate cache keeps it alive.
         self._explained: dict[
-            tuple[str, str, bool, bool, bool, bool, int], tuple[str, str, float]
+            tuple[str, str, bool, bool, bool, bool, int], tuple[str, str, str, float]
         ] = {}
         # per damage profile, per token text: the token-level steps' results
         self._junk: dict[Profile, dict[str, str]] = {}
@@ -318,56 +405,41 @@ class Restorer:
         ] = {}
 
     # -- document-level --------------------------------------------------
+    def on(self, code: str) -> bool:
+        """Whether rule ``code`` is switched on (see :mod:`aztext.rules`)."""
+        return code not in self.off
+
     def restore(self, text: str) -> Restoration:
         """Restore ``text``; see the module docstring for the steps."""
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
         groups = paragraphs(text)
         paras = [tokenize_paragraph(lines) for lines in groups]
-        # A column layout (paragraphs wrapped over several lines) marks OCR of
-        # print: its gap junk is removed, and if the text has no en dash at all,
-        # a hyphen standing alone is the OCR reading of one.
-        layout = any(len(lines) > 1 for lines in groups)
-        dashes = layout and EN_DASH not in text
-        ellipses = layout and ELLIPSIS not in text
-        numbered = has_numero(text)
-        # an OCR model that never wrote ! (Tesseract's Azerbaijani one) read it as l
-        exclaims = layout and "!" not in text
-        guillemets = layout and "«" not in text and "»" not in text
-        guillemets = guillemets and bool(GUILLEMET_READ_AS_C.search(text))
         prof = self.profile(paras)
         if prof not in self._profiles:
             if len(self._profiles) >= self.max_profiles:
                 self.forget()  # memory stays bounded in a long-running worker
             self._profiles.add(prof)
+        doc = Document.of(text, groups, prof)
         changes: list[Change] = []
-        out_paras: list[str] = []
         split: list[tuple[list[TokenParts], list[Slot | None]]] = []
         for index, para in enumerate(paras):
             changes.extend(para.changes)
             if index:
                 changes.extend(self.paragraph_break(text, paras[index - 1], para))
-            changes.extend(self.join_hyphens(para, prof))
-            changes.extend(self.line_breaks(text, para))
-            if layout:
-                changes.extend(self.ocr_junk(para, prof))
-            changes.extend(self.token_fixes(para, dashes, ellipses, layout, numbered))
-            if layout:
-                changes.extend(self.glued_words(para, prof))
-            if layout and "!" in text:
-                changes.extend(self.letters_read_as_bang(para, prof))
-            if exclaims:
-                changes.extend(self.exclamation_marks(para, prof))
-            if guillemets:
-                changes.extend(self.guillemets(para, prof))
-            split.append(self.slots(para, prof))
+            for code, step, when in PARAGRAPH_STEPS:
+                if (not when or getattr(doc, when)) and (not code or self.on(code)):
+                    changes.extend(step(self, para, doc))
+            split.append(self.slots(para, prof, is_headline(para)))
         # words the document itself uses (best single-word readings, and words left
         # alone such as the all-caps ASYA of a speaker label), for the cache bonus
         used: Counter[str] = Counter()
-        for splits, seq in split:
-            used.update([slot.cands[0].word for slot in seq if slot])
-            used.update([word for token in splits for word in token.kept])
+        if self.on("word.doc_cache"):
+            for splits, seq in split:
+                used.update([slot.cands[0].word for slot in seq if slot])
+                used.update([word for token in splits for word in token.kept])
+        out_paras: list[str] = []
         for para, para_split in zip(paras, split, strict=True):
-            words, word_changes = self.restore_words(para, prof, layout, para_split, used)
+            words, word_changes = self.restore_words(para, prof, doc.layout, para_split, used)
             changes.extend(word_changes)
             out_paras.append(" ".join(filter(None, words)))
         out = "\n".join(out_paras)
@@ -401,7 +473,7 @@ class Restorer:
         end = last.start + len(last.raw)
         gap = text[end : after.tokens[0].start]
         if gap.count("\n") > 1:
-            return [Change(end, gap, "\n", "blank line between paragraphs removed", 1.0)]
+            return [make_change("layout.paragraph", end, gap, "\n")]
         return []
 
     def line_breaks(self, text: str, para: Paragraph) -> list[Change]:
@@ -411,7 +483,7 @@ class Restorer:
             if tok.line_end and not tok.joined:
                 end = tok.start + len(tok.raw)
                 gap = text[end : nxt.start]
-                changes.append(Change(end, gap, " ", "line break inside paragraph reflowed", 1.0))
+                changes.append(make_change("layout.reflow", end, gap, " "))
         return changes
 
     # -- hyphenation -----------------------------------------------------
@@ -479,19 +551,11 @@ class Restorer:
                         joined=True,
                     )
                     merged.raw = tok.raw + "\n" + nxt.raw  # for reporting only
-                    reason = (
-                        "line-end hyphenation joined"
-                        if join
-                        else "line-end hyphen kept (compound word)"
-                    )
+                    reason = None if join else "line-end hyphen kept (compound word)"
+                    old = f"{tok.text}\n{nxt.text}"
+                    change = make_change("layout.hyphen", tok.start, old, merged.text)
                     changes.append(
-                        Change(
-                            tok.start,
-                            f"{tok.text}\n{nxt.text}",
-                            merged.text,
-                            reason,
-                            round(conf, 3),
-                        )
+                        change._replace(reason=reason or change.reason, confidence=round(conf, 3))
                     )
                     out.append(merged)
                     i += 2
@@ -523,11 +587,10 @@ class Restorer:
             if new == text:
                 continue
             if new:
-                changes.append(
-                    Change(tok.start, text, new, "OCR gap junk removed from word start", 0.7)
-                )
+                reason = "OCR gap junk removed from word start"
+                changes.append(make_change("ocr.gap_junk", tok.start, text, new, 0.7, reason))
             else:
-                changes.append(Change(tok.start, text, "", "OCR gap junk removed", 0.8))
+                changes.append(make_change("ocr.gap_junk", tok.start, text, ""))
             tok.text = new
         return changes
 
@@ -569,66 +632,31 @@ class Restorer:
         kept = min(c.score for c in self.cands(word_key(core), prof) if c.how in UNKNOWN)
         return rest.score - GLUED_O_COST > kept
 
-    def token_fixes(
-        self,
-        para: Paragraph,
-        dashes: bool = False,
-        ellipses: bool = False,
-        layout: bool = False,
-        numbered: bool = False,
-    ) -> list[Change]:
-        """Underscores, quote junk, the numero sign (also ``N6`` when the text
-        is ``numbered``: it has a ``№`` elsewhere), and (when asked) spaced
-        hyphens read for dashes, three dots read for ``…`` and, in a column
-        layout, a pipe read for the Roman numeral I (in place)."""
+    def token_fixes(self, para: Paragraph, doc: Document) -> list[Change]:
+        """Run the switched-on :data:`TOKEN_RULES` over every token, in order (in place)."""
         changes: list[Change] = []
         toks = para.tokens
-        plain = self._plain.setdefault((dashes, ellipses, layout, numbered), set())
+        rules = [
+            (code, fix, final)
+            for code, when, fix, final in TOKEN_RULES
+            if self.on(code) and (not when or getattr(doc, when))
+        ]
+        plain = self._plain.setdefault((doc.ellipses, doc.layout, doc.numbered), set())
         for i, tok in enumerate(toks):
             # no fix applies to a plain token (but 96-i may be % after a number,
             # and 1 may be I before hissə)
             if tok.text in plain and not (tok.text.startswith("96-") or tok.text in ("1", "(1")):
                 continue
             before = len(changes)
-            following = toks[i + 1].text if i + 1 < len(toks) else ""
-            if ellipses:
-                dots = fix_three_dots(tok.text)
-                replace_text(
-                    tok, dots, "ellipsis restored (OCR read … as three dots)", 0.7, changes
-                )
-            if layout:
-                roman = fix_one_read_for_roman(tok.text, following)
-                if replace_text(
-                    tok, roman, "Roman numeral restored (OCR read I as 1)", 0.7, changes
-                ):
-                    continue
-                roman = fix_pipe_numeral(tok.text)
-                if replace_text(
-                    tok, roman, "Roman numeral restored (OCR read I as |)", 0.8, changes
-                ):
-                    continue
-                capital = fix_bracket_capital(tok.text)
-                replace_text(tok, capital, "capital İ restored (OCR read [)", 0.8, changes)
-            if dashes:
-                dash = fix_spaced_hyphen(tok.text)
-                if replace_text(
-                    tok, dash, "en dash restored (OCR read it as a hyphen)", 0.7, changes
-                ):
-                    continue
-            new = strip_underscores(tok.text)
-            replace_text(tok, new, "OCR underscore junk removed", 0.95, changes)
-            replace_text(tok, fix_quote_junk(tok.text), "OCR quote junk normalised", 0.9, changes)
-            hyphened = fix_abbreviation_suffix(tok.text, reads_as_suffix)
-            replace_text(tok, hyphened, "hyphen put back after an acronym", 0.8, changes)
-            split = split_number_suffix(tok.text, self.lex.__contains__)
-            replace_text(tok, split, "space restored after a number suffix", 0.8, changes)
-            percent = fix_percent_sign(tok.text, i > 0 and toks[i - 1].text.isdigit())
-            reason = "per cent sign restored (OCR read % as 96; the suffix reads faiz)"
-            replace_text(tok, percent, reason, 0.8, changes)
-            harmonised = fix_number_suffix(tok.text)
-            replace_text(tok, harmonised, "suffix vowel harmonised with the number", 0.9, changes)
-            numero = fix_numero(tok.text, following, numbered)
-            replace_text(tok, numero, "numero sign restored (OCR read № as letters)", 0.9, changes)
+            context = TokenContext(
+                toks[i + 1].text if i + 1 < len(toks) else "",
+                i > 0 and toks[i - 1].text.isdigit(),
+                doc.numbered,
+                self.lex.__contains__,
+            )
+            for code, fix, final in rules:
+                if replace_text(tok, fix(tok.text, context), code, changes) and final:
+                    break
             if len(changes) == before and tok.text not in NUMERO_WORDS:
                 plain.add(tok.text)
         return changes
@@ -646,9 +674,7 @@ class Restorer:
             if new is None:
                 out.append(tok)
                 continue
-            changes.append(
-                Change(tok.start, tok.text, new, "space restored between words run together", 0.7)
-            )
+            changes.append(make_change("layout.glued_words", tok.start, tok.text, new))
             pieces = new.split(" ")
             for n, piece in enumerate(pieces):
                 last = n == len(pieces) - 1
@@ -673,8 +699,7 @@ class Restorer:
             head, word, tail = match.groups()
             if self.reads_as_exclamation(lower(word + "l"), prof):
                 new = f"{head}{word}!{tail}"
-                reason = "exclamation mark restored (OCR read ! as l)"
-                changes.append(Change(tok.start, tok.text, new, reason, 0.7))
+                changes.append(make_change("punct.exclamation", tok.start, tok.text, new))
                 tok.text = new
         return changes
 
@@ -692,7 +717,10 @@ class Restorer:
             score, letter = max((self.best(lower(word + ch), prof).score, ch) for ch in "ıil")
             if score - BANG_LETTER_COST > as_written:
                 new = f"{head}{word}{letter}"
-                changes.append(Change(tok.start, tok.text, new, f"OCR read {letter} as !", 0.6))
+                reason = f"OCR read {letter} as !"
+                changes.append(
+                    make_change("ocr.bang_letter", tok.start, tok.text, new, None, reason)
+                )
                 tok.text = new
         return changes
 
@@ -707,12 +735,18 @@ class Restorer:
             word = opening_guillemet(tok.text)
             if word is not None and self.is_known(split_affixes(word)[1], prof):
                 new = f"«{word}"
-                changes.append(Change(tok.start, tok.text, new, "« restored (OCR read c)", 0.7))
+                reason = "« restored (OCR read c)"
+                changes.append(
+                    make_change("punct.guillemets", tok.start, tok.text, new, None, reason)
+                )
                 tok.text, opened = new, True
             following = toks[i + 1].text if i + 1 < len(toks) else ""
             if opened and tok.text.endswith("?") and following[:1].islower():
                 new = f"{tok.text[:-1]}»"
-                changes.append(Change(tok.start, tok.text, new, "» restored (OCR read ?)", 0.7))
+                reason = "» restored (OCR read ?)"
+                changes.append(
+                    make_change("punct.guillemets", tok.start, tok.text, new, None, reason)
+                )
                 tok.text, opened = new, False
         return changes
 
@@ -771,17 +805,23 @@ class Restorer:
         return best
 
     # -- words -----------------------------------------------------------
-    def slots(self, para: Paragraph, prof: Profile) -> tuple[list[TokenParts], list[Slot | None]]:
-        """Split tokens into parts and make a slot (or a context break) for each part."""
+    def slots(
+        self, para: Paragraph, prof: Profile, headline: bool = False
+    ) -> tuple[list[TokenParts], list[Slot | None]]:
+        """Split tokens into parts and make a slot (or a context break) for each
+        part; in a ``headline`` short words in capitals are words, not acronyms."""
+        headline = headline and self.on("case.headline")
         splits: list[TokenParts] = []
         seq: list[Slot | None] = []
         punct = True  # the paragraph start counts as punctuation
         memo = self._part_slots.setdefault(prof, {})
         for t, tok in enumerate(para.tokens):
-            hit = memo.get(tok.text)
+            hit = memo.get(tok.text) if not headline else None
             if hit is None:
-                split = self.token_parts(tok.text)
-                hit = memo[tok.text] = (split, self.part_slots(split, prof))
+                split = self.token_parts(tok.text, headline)
+                hit = (split, self.part_slots(split, prof, headline))
+                if not headline:
+                    memo[tok.text] = hit
             split, entries = hit
             splits.append(split)
             for entry in entries:
@@ -794,7 +834,9 @@ class Restorer:
             punct = bool(split.suffix)
         return splits, seq
 
-    def part_slots(self, split: TokenParts, prof: Profile) -> tuple[PartSlot | None, ...]:
+    def part_slots(
+        self, split: TokenParts, prof: Profile, headline: bool = False
+    ) -> tuple[PartSlot | None, ...]:
         """The word parts of a token to restore, with their candidates (None for a
         part left alone, or for a token without word parts: a context break)."""
         cands = self.cands.lookup(prof)
@@ -803,10 +845,10 @@ class Restorer:
             if key is None:
                 entries.append(None)
                 continue
-            found = cands(key)
-            if split.parts[p][:1] == "O" and len(key) > 1:
+            found = self.switched(cands(key))
+            if split.parts[p][:1] == "O" and len(key) > 1 and self.on("word.capital_q"):
                 found = self.capital_q_readings(key, found, prof)
-            if is_acronym(split.parts[p]):
+            if is_acronym(split.parts[p]) and not headline:
                 found = acronym_readings(key, found, prof)
             elif split.parts[p].istitle():
                 found = name_readings(found)
@@ -836,15 +878,25 @@ class Restorer:
             self._capital_q[memo_key] = hit
         return hit
 
-    def token_parts(self, text: str) -> TokenParts:
+    def switched(self, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """Candidates ``found`` without the readings of switched-off rules
+        (``word.edits``, ``word.letters``); the word as written always stays."""
+        if not self.off or not any(f"word.{c.how}" in self.off for c in found):
+            return found
+        return tuple(c for c in found if f"word.{c.how}" not in self.off) or found
+
+    def token_parts(self, text: str, headline: bool = False) -> TokenParts:
         """Memoised split of a token into punctuation and word parts, with the
-        lookup key of each part (see :class:`TokenParts`)."""
-        hit = self._parts.get(text)
+        lookup key of each part (see :class:`TokenParts`); in a ``headline``
+        short words in capitals may change."""
+        hit = self._parts.get(text) if not headline else None
         if hit is None:
             prefix, core, suffix = split_affixes(text)
             parts, seps = split_parts(core) if core else ((), ())
             keys = tuple(
-                word_key(part) if self.restorable(part, parts[p - 1] if p else "") else None
+                word_key(part)
+                if self.restorable(part, parts[p - 1] if p else "", headline)
+                else None
                 for p, part in enumerate(parts)
             )
             kept = tuple(
@@ -858,16 +910,18 @@ class Restorer:
                 offsets.append(offset + len(sep))
                 offset += len(sep) + len(part)
             hit = TokenParts(prefix, suffix, parts, keys, seps, kept, tuple(offsets))
-            self._parts[text] = hit
+            if not headline:
+                self._parts[text] = hit
         return hit
 
-    def restorable(self, part: str, previous: str) -> bool:
-        """Whether ``part`` (after ``previous`` in a hyphenated token) may change."""
+    def restorable(self, part: str, previous: str, headline: bool = False) -> bool:
+        """Whether ``part`` (after ``previous`` in a hyphenated token) may change
+        (in a ``headline``, also a short word in capitals that the lexicon has)."""
         if not is_restorable(part) or any(ch.isdigit() for ch in previous):
             return False
         letters = [ch for ch in part if ch.isalpha()]
         is_caps = all(ch.isupper() for ch in letters)
-        return not (is_caps and len(part) <= MAX_ACRONYM and lower(part) in self.lex)
+        return headline or not (is_caps and len(part) <= MAX_ACRONYM and lower(part) in self.lex)
 
     def pair_score(self, first: str, second: str, adjacent: bool = True) -> float:
         """Context score of ``first second`` (``adjacent``: no punctuation between).
@@ -882,7 +936,7 @@ class Restorer:
         score = self._pair_memo.get((first, second))
         if score is None:
             score = self.pair_base(first, second)
-        if adjacent and second in CLITIC_HARMONY:
+        if adjacent and second in CLITIC_HARMONY and self.on("word.context"):
             score += clitic_harmony(first, second)
         return score
 
@@ -890,7 +944,7 @@ class Restorer:
         """:meth:`pair_score` without clitic harmony (memoised)."""
         score = 0.0
         lex = self.lex
-        if first in lex and second in lex:
+        if first in lex and second in lex and self.on("word.context"):
             floor = lex.pair_floor * PAIR_SMOOTHING
             score = PAIR_WEIGHT * max(
                 -PAIR_PENALTY_CAP,
@@ -1023,13 +1077,15 @@ class Restorer:
         changes: list[Change] = []
         tokens = para.tokens
         damaged = dict(prof)["ə"] > DAMAGED_SCHWA
+        intact = dict(prof)["ə"] <= INTACT_SCHWA and self.on("word.intact_keep")
         for slot in filter(None, seq):
             t, p = slot.token, slot.part
             original = splits[t].parts[p]
-            if not damaged and is_written_suffix(splits[t], p):
+            if not damaged and self.on("word.written_suffix") and is_written_suffix(splits[t], p):
                 continue  # guide-da: its harmony follows how the host is said
             if (
                 capitals
+                and self.on("case.sentence_i")
                 and p == 0
                 and original[:1] == "i"
                 and original[1:].islower()
@@ -1037,11 +1093,12 @@ class Restorer:
             ):
                 # OCR reads a capital İ as i; a sentence starts with a capital.
                 new = "İ" + (slot.chosen[1:] if slot.chosen[:1] == "i" else original[1:])
-                reason, confidence = "capital İ restored at sentence start", 0.7
-            elif slot.chosen == slot.seen:
+                code = "case.sentence_i"
+                reason, confidence = RULE_BY_CODE[code].reason, RULE_BY_CODE[code].confidence
+            elif slot.chosen == slot.seen or (intact and keeps_intact(slot, original)):
                 continue
             else:
-                new, reason, confidence = self.explain(para, slot, original, capitals)
+                new, code, reason, confidence = self.explain(para, slot, original, capitals)
                 if new == original:
                     continue
             parts = fixed.get(t)
@@ -1049,8 +1106,9 @@ class Restorer:
                 parts = fixed[t] = list(splits[t].parts)
             parts[p] = new
             position = part_position(tokens[t], splits[t], p)
-            changes.append(Change(position, original, new, reason, confidence))
-        changes.extend(self.acronym_suffixes(para, splits, fixed, damaged))
+            changes.append(Change(position, original, new, reason, confidence, code))
+        if self.on("word.acronym_suffix"):
+            changes.extend(self.acronym_suffixes(para, splits, fixed, damaged))
         words = [tok.text for tok in para.tokens]
         for t, parts in fixed.items():
             if tuple(parts) != splits[t].parts:
@@ -1059,9 +1117,9 @@ class Restorer:
 
     def explain(
         self, para: Paragraph, slot: Slot, original: str, capitals: bool
-    ) -> tuple[str, str, float]:
+    ) -> tuple[str, str, str, float]:
         """The restored spelling of ``original`` (a slot's word part as written),
-        the reason and the confidence of the change; memoised."""
+        the code of the rule, the reason and the confidence of the change; memoised."""
         opens = slot.part == 0 and self.sentence_start(para, slot.token)
         mid_sentence = not opens and not self.after_label(para, slot.token)
         memo_key = (
@@ -1079,6 +1137,7 @@ class Restorer:
             new = apply_case(original, slot.chosen, starts)
             if (
                 capitals
+                and self.on("case.schwa_capital")
                 and new[:1] == "ə"
                 and original[:1] != "ə"
                 and (opens or (len(new) > 3 and slot.chosen in self.lex.names))
@@ -1089,6 +1148,7 @@ class Restorer:
                 new = upper(new[:1]) + new[1:]
             elif (
                 capitals
+                and self.on("case.small_umlaut")
                 and mid_sentence
                 and is_small_umlaut_read_as_capital(original, slot.chosen, self.lex.names)
             ):
@@ -1096,6 +1156,7 @@ class Restorer:
             cand = next(c for c in slot.cands if c.word == slot.chosen)
             explained = (
                 new,
+                word_code(cand.how, slot.by_context),
                 describe(slot.seen, slot.chosen, cand.how, slot.by_context),
                 round(posterior(slot.cands, slot.chosen), 3),
             )
@@ -1131,22 +1192,117 @@ class Restorer:
             ending = match_acronym_ending(parts[0], seen, damaged)
             if ending is not None and ending != parts[1]:
                 position = part_position(para.tokens[t], split, 1)
-                reason = "suffix spelt in harmony with the acronym"
-                changes.append(Change(position, parts[1], ending, reason, 0.8))
+                changes.append(make_change("word.acronym_suffix", position, parts[1], ending))
                 fixed[t] = [parts[0], ending]
         return changes
 
 
-def replace_text(
-    tok: Token, new: str | None, reason: str, confidence: float, changes: list[Change]
-) -> bool:
-    """Give ``tok`` the text ``new`` and record the change, unless ``new`` is None
-    or no change; whether it was changed."""
+#: a paragraph step: the restorer, the paragraph and the document → changes.
+Step = Callable[[Restorer, Paragraph, Document], list[Change]]
+
+#: the paragraph steps in the order they run: the code that switches the step off
+#: (empty: token rules carry their own), the :class:`Document` flag it needs, the step.
+PARAGRAPH_STEPS: tuple[tuple[str, Step, str], ...] = (
+    ("layout.hyphen", lambda r, p, d: r.join_hyphens(p, d.prof), ""),
+    ("", lambda r, p, d: r.line_breaks(d.text, p), ""),
+    ("ocr.gap_junk", lambda r, p, d: r.ocr_junk(p, d.prof), "layout"),
+    ("", lambda r, p, d: r.token_fixes(p, d), ""),
+    ("punct.quote_suffix", lambda r, p, d: quote_suffixes(p), ""),
+    ("layout.glued_words", lambda r, p, d: r.glued_words(p, d.prof), "layout"),
+    ("ocr.bang_letter", lambda r, p, d: r.letters_read_as_bang(p, d.prof), "bangs"),
+    ("punct.exclamation", lambda r, p, d: r.exclamation_marks(p, d.prof), "exclaims"),
+    ("punct.guillemets", lambda r, p, d: r.guillemets(p, d.prof), "guillemets"),
+)
+
+
+def word_code(how: str, by_context: bool) -> str:
+    """The rule code of a word the decoder changed, found ``how`` (see
+    :class:`aztext.words.Candidate`).
+
+    >>> word_code("suffix:dövlət+in", False), word_code("lexicon", True)
+    ('word.suffix', 'word.context')
+    """
+    if by_context:
+        return "word.context"
+    kind = how.partition(":")[0]
+    return f"word.{kind}" if kind in ("suffix", "edits", "letters") else "word.lexicon"
+
+
+def replace_text(tok: Token, new: str | None, code: str, changes: list[Change]) -> bool:
+    """Give ``tok`` the text ``new`` and record the change by rule ``code``, unless
+    ``new`` is None or no change; whether it was changed."""
     if new is None or new == tok.text:
         return False
-    changes.append(Change(tok.start, tok.text, new, reason, confidence))
+    changes.append(make_change(code, tok.start, tok.text, new))
     tok.text = new
     return True
+
+
+#: closing quote of each opening one (``„`` closes with ``“`` in Azerbaijani print).
+CLOSING_QUOTE = {"“": "”", "„": "“", '"': '"', "«": "»"}
+#: a word, a single quote OCR read for a closing double one, and a suffix.
+QUOTE_SUFFIX = re.compile(r"^([^\W\d_][^\s\"“”„«»]*[^\W\d_])[’'‘]([a-zçəğıöşü]{1,8})(\W*)$")
+
+
+def quote_suffixes(para: Paragraph) -> list[Change]:
+    """``“Bakı Təşəbbüs Qrupu’nun`` → ``“Bakı Təşəbbüs Qrupu”nun`` (in place): a
+    suffix after a quotation that is still open keeps the quote, which OCR read
+    as an apostrophe."""
+    changes: list[Change] = []
+    opener = ""
+    for tok in para.tokens:
+        match = QUOTE_SUFFIX.match(tok.text) if opener else None
+        if match and match.group(2) in all_endings():
+            word, ending, tail = match.groups()
+            new = f"{word}{CLOSING_QUOTE[opener]}{ending}{tail}"
+            replace_text(tok, new, "punct.quote_suffix", changes)
+            opener = ""
+            continue
+        opener = open_quote(tok.text, opener)
+    return changes
+
+
+def open_quote(text: str, opener: str) -> str:
+    """The double quote left open after ``text`` when ``opener`` was open before it.
+
+    >>> open_quote("“Bakı", ""), open_quote("Qrupu”", "“"), open_quote('"a"', "")
+    ('“', '', '')
+    """
+    for ch in text:
+        if opener and ch == CLOSING_QUOTE[opener]:
+            opener = ""
+        elif ch in '“„«"':
+            opener = ch
+        elif ch in "”»":
+            opener = ""
+    return opener
+
+
+def is_well_formed(word: str) -> bool:
+    """Whether ``word`` looks like a word as written: letters (an apostrophe may
+    stand before a suffix), in small letters or capitalised.
+
+    >>> is_well_formed("Azərbaycan'ın"), is_well_formed("aSaslar"), is_well_formed("9sas")
+    (True, False, False)
+    """
+    letters = word.replace("'", "").replace("’", "")
+    return letters.isalpha() and (letters[1:].islower() or len(letters) == 1)
+
+
+def keeps_intact(slot: Slot, original: str) -> bool:
+    """Whether a word of a text whose Azerbaijani letters are intact stays as
+    written: a well-formed word (letters only, small or capitalised) that the
+    lexicon or the suffix model knows, unless another reading beats it by
+    :data:`INTACT_MARGIN`, and a well-formed word nothing knows (a rare word,
+    a name, a spelling variant) unless it reads as a known word (a letter the
+    OCR model lacks: ``furnalist`` → ``jurnalist``), never by a guess."""
+    if not is_well_formed(original):
+        return False
+    chosen = next(c for c in slot.cands if c.word == slot.chosen)
+    own = next((c for c in slot.cands if c.word == slot.seen), None)
+    if own is None or own.how in UNKNOWN:
+        return chosen.how in GUESSES
+    return chosen.score - own.score < INTACT_MARGIN
 
 
 def is_capital_noise(part: str) -> bool:
@@ -1279,5 +1435,14 @@ def default_restorer() -> Restorer:
 
 
 def restore(text: str) -> Restoration:
-    """Restore Azerbaijani ``text``; see the module docstring."""
+    """Restore Azerbaijani ``text``; see the module docstring.
+
+    >>> result = restore("Azerbaycan Respublikasinin dovlet qurumlari ve QHT-ler")
+    >>> result.text
+    'Azərbaycan Respublikasının dövlət qurumları və QHT-lər'
+    >>> result.changes[0].code, result.changes[0].new
+    ('word.lexicon', 'Azərbaycan')
+    >>> restore("Bu sadə bir gündür və o, son sözünü dedi.").text  # intact: valid words stay
+    'Bu sadə bir gündür və o, son sözünü dedi.'
+    """
     return default_restorer().restore(text)

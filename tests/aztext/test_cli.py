@@ -16,7 +16,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
         input=stdin,
         capture_output=True,
         check=False,
-        timeout=120,
+        timeout=600,  # a hang guard, not a speed test (the machine may be loaded)
     )
 
 
@@ -104,3 +104,22 @@ def test_ocr_image(tmp_path: Path) -> None:
     proc = run("ocr", str(path))
     assert proc.returncode == 0, proc.stderr
     assert "Azərbaycan" in proc.stdout.decode()
+
+
+def test_restore_with_workers_keeps_the_order(tmp_path: Path) -> None:
+    texts = ["Azerbaycan Respublikasinin dovlet", "bu gun hava cox gozeldir", "Men bunu da bilirem"]
+    names = []
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+        names.append(str(tmp_path / f"{n}.txt"))
+    alone, workers = run("restore", *names), run("restore", "--jobs", "2", *names)
+    assert workers.returncode == 0, workers.stderr
+    assert workers.stdout == alone.stdout
+    assert workers.stdout.decode().index("Azərbaycan") < workers.stdout.decode().index("çox")
+    assert b"3/3" in workers.stderr
+
+
+def test_version_says_which_build() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith(("aztext, compiled", "aztext, interpreted"))
