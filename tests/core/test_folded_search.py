@@ -14,6 +14,7 @@ from digital_ngo.applications import services as application_services
 from digital_ngo.applications.models import Application
 from digital_ngo.core.search import folded_search
 from digital_ngo.press.models import PressItem
+from digital_ngo.press.search import index_item
 from digital_ngo.registry.models import NGO
 from tests.fixtures.grants import conclude
 
@@ -74,7 +75,7 @@ def test_directory_staff_list_and_api_fold_ngo_names(client, make_ngo, make_user
 @pytest.mark.parametrize("query", ["KƏND", "kend qadinlari"])
 def test_press_archive_and_staff_list_fold(client, make_user, query):
     text = "Kənd qadınları üçün maarifləndirmə layihəsi başladı."
-    PressItem.objects.create(
+    item = PressItem.objects.create(
         title="Kənd xəbəri",
         file=SimpleUploadedFile("x.txt", text.encode(), "text/plain"),
         original_name="x.txt",
@@ -84,6 +85,7 @@ def test_press_archive_and_staff_list_fold(client, make_user, query):
         search_text=fold(text),
         uploaded_by=make_user(Role.MONITORING_OFFICER),
     )
+    index_item(item)  # as the publishing service does
     assert "Kənd xəbəri" in client.get(reverse("press:archive"), {"q": query}).content.decode()
     client.force_login(make_user(Role.MONITORING_OFFICER))
     assert "Kənd xəbəri" in client.get(reverse("press:staff_list"), {"q": query}).content.decode()

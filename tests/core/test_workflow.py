@@ -159,6 +159,8 @@ def workflow_records(complete, ngo_admin, manager, make_user, make_event):
             email="r@example.org",
         ),
     }
+    records["programme_task"] = _programme_task
+    records["ngo_activity"] = lambda: _activity_case(complete.ngo)
     records["event"] = lambda: make_event(publish=False)
     records["event_registration"] = lambda: _registration(make_event())
     return lambda name: records[name]()
@@ -178,6 +180,30 @@ def test_the_ngo_sees_the_public_steps_of_its_registration(client, make_user, ma
     assert "Düzəliş üçün qaytarın" in html
     assert "Nizamnamə imzalanmayıb." in html
     assert staff.full_name not in html  # who acted stays with the agency
+
+
+def _programme_task():  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from digital_ngo.programmes.models import Programme, Task
+
+    programme = Programme.objects.create(
+        code="wf",
+        title_az="Proqram",
+        act_kind="decree",
+        act_number="1",
+        act_date=date(2021, 1, 1),
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2026, 12, 31),
+        responsible_body_az="Agentlik",
+    )
+    return Task.objects.create(programme=programme, number="1.1", text_az="Tapşırıq")
+
+
+def _activity_case(ngo):  # type: ignore[no-untyped-def]
+    from digital_ngo.health.models import ActivityCase
+
+    return ActivityCase.objects.create(ngo=ngo)
 
 
 def _registration(event):  # type: ignore[no-untyped-def]
