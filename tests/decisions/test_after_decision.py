@@ -164,3 +164,65 @@ def test_withdraw_and_settle_views_are_for_administrators_only(client, users, de
     assert response.status_code == (302 if role in {"agency_admin", "anonymous"} else 403)
     decided[40].refresh_from_db()
     assert (decided[40].status == Status.REJECTED) == (role == "agency_admin")
+
+
+def test_a_cancelled_grant_frees_its_unpaid_money_for_the_next_reserve(
+    call, decided, admin, make_user
+):
+    from datetime import date
+
+    from digital_ngo.grants import services as grant_services
+    from digital_ngo.grants.models import Grant, Tranche
+    from tests.fixtures.grants import conclude
+
+    decided_long_ago(call)
+    grant = conclude(admin, decided[80], date(2026, 3, 2))
+    first = grant.tranches.get(number=1)  # 80% of 12 000 paid before the cancellation
+    grant_services.record_payment(
+        staff=make_user(Role.FINANCE_OFFICER),
+        tranche=first,
+        paid_on=date(2026, 3, 5),
+        reference="P1",
+    )
+    with pytest.raises(ValidationError):
+        grant_services.cancel_grant(staff=admin, grant=grant, reason="  ")
+    grant_services.cancel_grant(staff=admin, grant=grant, reason="Layihə icra olunmur.")
+    grant.refresh_from_db()
+    for application in decided.values():
+        application.refresh_from_db()
+    assert grant.status == Grant.Status.CANCELLED
+    assert decided[80].status == Status.WITHDRAWN
+    # 1 000 left + 12 000 awarded − 9 600 already paid = 3 400: only the 60 (5 000)… does not
+    # fit either; nothing is promoted, and the paid money stays counted
+    assert selectors.remaining_budget(call) == Decimal("3400.00")
+    assert decided[70].status == Status.RESERVE and decided[60].status == Status.RESERVE
+    assert Tranche.objects.get(pk=first.pk).status == Tranche.Status.PAID
+    with pytest.raises(TransitionRefused):
+        grant_services.cancel_grant(staff=admin, grant=grant, reason="Yenə")
+
+
+def test_a_cancelled_grant_with_nothing_paid_promotes_the_next_reserve(call, decided, admin):
+    from datetime import date
+
+    from digital_ngo.grants import services as grant_services
+    from tests.fixtures.grants import conclude
+
+    decided_long_ago(call)
+    grant = conclude(admin, decided[80], date(2026, 3, 2))
+    grant_services.cancel_grant(staff=admin, grant=grant, reason="Təşkilat ləğv olunub.")
+    decided[70].refresh_from_db()
+    assert decided[70].status == Status.FUNDED
+
+
+def decided_long_ago(call):
+    """Move the decision and its appeal window before the agreements of these tests."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from digital_ngo.decisions.models import Decision
+
+    Decision.objects.filter(call=call).update(
+        decided_at=timezone.make_aware(datetime(2026, 1, 10)),
+        appeals_until=timezone.make_aware(datetime(2026, 1, 25)),
+    )

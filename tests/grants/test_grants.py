@@ -438,3 +438,14 @@ def test_the_grant_page_shows_a_returned_reports_versions_side_by_side(
     assert "7\xa0000\xa0₼" in html and "6\xa0800\xa0₼" in html
     form = client.get(reverse("grants:report", args=[report.pk])).content.decode()
     assert "Budget and spending so far" in form or "xərclər" in form.lower()
+
+
+@pytest.mark.parametrize("role", sorted({r.value for r in Role} | {"anonymous"}))
+def test_who_may_cancel_a_grant(client, users, grant, role):
+    if users[role] is not None:
+        client.force_login(users[role])
+    response = client.post(reverse("grants:cancel", args=[grant.pk]), {"reason": "Ləğv"})
+    allowed = {"agency_admin"}
+    assert response.status_code == (302 if role in allowed | {"anonymous"} else 403)
+    grant.refresh_from_db()
+    assert grant.status == ("cancelled" if role in allowed else "active")

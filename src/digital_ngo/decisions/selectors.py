@@ -95,7 +95,15 @@ def awarded_total(call: Call) -> Decimal:
 
 
 def remaining_budget(call: Call) -> Decimal:
-    return call.total_budget - awarded_total(call)
+    """The call's budget less what is awarded and what was paid on grants since cancelled."""
+    from digital_ngo.grants.models import Grant, Tranche
+
+    paid_on_cancelled = Tranche.objects.filter(
+        grant__application__call=call,
+        grant__status=Grant.Status.CANCELLED,
+        status=Tranche.Status.PAID,
+    ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    return call.total_budget - awarded_total(call) - paid_on_cancelled
 
 
 def _last_reasons(applications: list[Application]) -> dict[int, str]:

@@ -601,3 +601,36 @@ def set_evidence_public(*, user: User, value: IndicatorValue, public: bool) -> I
         related=[value.report],
     )
     return value
+
+
+def cancel_grant(*, staff: User, grant: Grant, reason: str) -> Grant:
+    """Cancel a grant with the reason: no further tranche is paid, the award is withdrawn, and the
+    next reserve application that fits in the money set free (what was not yet paid) is funded.
+    """
+    from digital_ngo.decisions.services import promote_next_reserve
+
+    with transaction.atomic():
+        grant = perform(
+            GRANT,
+            grant,
+            "cancel",
+            by=staff,
+            reason=reason,
+            notify=lambda locked: notify_ngo(
+                locked.application.ngo,
+                gettext_lazy("Your grant %(number)s was cancelled"),
+                "grants/email/cancelled.txt",
+                {"grant": locked, "reason": reason.strip()},
+                subject_args={"number": locked.number},
+            ),
+        )
+        application = perform(
+            APPLICATION,
+            grant.application,
+            "withdraw_award",
+            by=staff,
+            reason=reason,
+            related=[grant],
+        )
+        promote_next_reserve(staff=staff, call=application.call, topic_id=application.topic_id)
+    return grant

@@ -17,5 +17,6 @@ urlpatterns = [
     path("staff/reports/<int:pk>/review/<slug:decision>/", views.review, name="review"),
     path("staff/tranches/<int:pk>/pay/", views.pay, name="pay"),
     path("staff/tranches/<int:pk>/void/", views.void_payment, name="void_payment"),
+    path("staff/grants/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("staff/reports/<int:pk>/sanction/", views.sanction, name="sanction"),
 ]

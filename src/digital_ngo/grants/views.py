@@ -233,6 +233,23 @@ def void_payment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Agency administrators (who record the board's decisions): cancel a grant, with the reason."""
+    grant = get_object_or_404(Grant, pk=pk)
+    require_object_permission(request.user, "decisions.record", grant)
+    try:
+        services.cancel_grant(
+            staff=request.user, grant=grant, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        message_errors(request, error)
+    else:
+        messages.success(request, _("The grant was cancelled."))
+    return redirect("grants:detail", pk=grant.pk)
+
+
+@login_required
+@require_POST
 def sanction(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Agency administrators: confirm the sanction the ladder proposes for a late report."""
     report = get_object_or_404(Report, pk=pk)

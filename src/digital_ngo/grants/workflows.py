@@ -26,7 +26,7 @@ GRANT = register(
                 "cancel",
                 (G.ACTIVE,),
                 G.CANCELLED,
-                "grants.conclude",
+                "decisions.record",
                 _("Cancel the grant"),
                 confirm=_("The grant is cancelled; no further tranche will be paid."),
                 reason_required=True,
