@@ -21,7 +21,6 @@ class Command(BaseCommand):
         stopping = []
         signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
         while True:
-            close_old_connections()
             for record in scheduler.run_pending():
                 state = "failed" if record.error else f"{record.done} done"
                 self.stdout.write(f"{record.started_at:%Y-%m-%d %H:%M:%S} {record.job}: {state}")
@@ -31,3 +30,4 @@ class Command(BaseCommand):
                 if stopping:
                     return
                 time.sleep(1)
+            close_old_connections()  # a long-running process drops stale connections
